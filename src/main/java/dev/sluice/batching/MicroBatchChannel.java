@@ -1,0 +1,36 @@
+package dev.sluice.batching;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+import io.smallrye.mutiny.Multi;
+
+import dev.sluice.config.SluiceConfig;
+import dev.sluice.ingest.InFlightRecord;
+
+/** Publishes the micro-batches of ready records on the in-memory channel {@code micro-batches}. */
+@ApplicationScoped
+public class MicroBatchChannel {
+
+    public static final String CHANNEL = "micro-batches";
+
+    private final MicroBatcher<InFlightRecord> batcher;
+
+    @Inject
+    public MicroBatchChannel(SluiceConfig config) {
+        this.batcher = new MicroBatcher<>(config.batch().maxSize(), config.batch().linger());
+    }
+
+    @Outgoing(CHANNEL)
+    public Multi<List<InFlightRecord>> batches() {
+        return batcher.batches();
+    }
+
+    public void offer(InFlightRecord record) {
+        batcher.offer(record);
+    }
+}

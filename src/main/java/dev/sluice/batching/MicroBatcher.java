@@ -1,0 +1,57 @@
+package dev.sluice.batching;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+
+/**
+ * Groups records into micro-batches with Mutiny: a batch closes when it holds {@code maxSize}
+ * items or when {@code linger} has passed, whichever comes first. {@link #offer} may be called
+ * from any thread. Memory stays bounded because records are admitted upstream only within the
+ * in-flight budget.
+ */
+public final class MicroBatcher<T> {
+
+    private final int maxSize;
+    private final Duration linger;
+    private final AtomicReference<MultiEmitter<? super T>> emitter = new AtomicReference<>();
+
+    public MicroBatcher(int maxSize, Duration linger) {
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("batch max-size must be at least 1, got " + maxSize);
+        }
+        if (linger.isNegative() || linger.isZero()) {
+            throw new IllegalArgumentException("batch linger must be positive, got " + linger);
+        }
+        this.maxSize = maxSize;
+        this.linger = linger;
+    }
+
+    /** The stream of batches; subscribe once. */
+    public Multi<List<T>> batches() {
+        return Multi.createFrom().<T> emitter(e -> {
+            if (!emitter.compareAndSet(null, e)) {
+                e.fail(new IllegalStateException("micro-batches may be subscribed once"));
+            }
+        }, BackPressureStrategy.BUFFER)
+                .group().intoLists().of(maxSize, linger)
+                // Grouping emits on a timer whatever the demand; buffer closed batches instead of failing.
+                .onOverflow().buffer();
+    }
+
+    public void offer(T item) {
+        MultiEmitter<? super T> target = emitter.get();
+        if (target == null) {
+            throw new IllegalStateException("micro-batches are not subscribed yet");
+        }
+        target.emit(item);
+    }
+
+    public boolean subscribed() {
+        return emitter.get() != null;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.sluice.config;
+
+/** The sentiment models sluice ships. */
+public enum ModelKind {
+    /** Logistic regression over hashed n-grams plus lexicon features. */
+    HYBRID,
+    /** VADER's rule-based lexicon scorer. */
+    LEXICON,
+    /** A stand-in with configurable latency and failure markers, for benchmarks and fault tests. */
+    SIMULATED
+}

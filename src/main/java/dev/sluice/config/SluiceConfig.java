@@ -1,0 +1,157 @@
+package dev.sluice.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Every knob a sluice user turns, under {@code sluice.*}. Defaults here are the documented ones;
+ * application.properties repeats them so that the file shows the whole surface.
+ */
+@ConfigMapping(prefix = "sluice")
+public interface SluiceConfig {
+
+    /** How records may overtake each other: {@code key} (default), {@code partition} or {@code unordered}. */
+    @WithDefault("key")
+    OrderingMode ordering();
+
+    /** Consumer group of the requests topic. */
+    @WithName("group-id")
+    @WithDefault("sluice")
+    String groupId();
+
+    /** Worker-pool size: micro-batches in inference at once. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** Records buffered or in flight per instance; beyond it fetching pauses. */
+    @WithName("max-in-flight")
+    @WithDefault("20000")
+    int maxInFlight();
+
+    /** Request values larger than this are dead-lettered as {@code too-large}. */
+    @WithName("max-request-bytes")
+    @WithDefault("65536")
+    int maxRequestBytes();
+
+    Topics topics();
+
+    Batch batch();
+
+    Model model();
+
+    Commit commit();
+
+    Shutdown shutdown();
+
+    Producer producer();
+
+    Dev dev();
+
+    interface Topics {
+        /** Input topic of JSON requests. */
+        @WithDefault("sluice.requests")
+        String requests();
+
+        /** Output topic of scored results, keyed like the request. */
+        @WithDefault("sluice.results")
+        String results();
+
+        /** Records waiting for a delayed retry. */
+        @WithDefault("sluice.retry")
+        String retry();
+
+        /** Records sluice gave up on, with the reason in headers. */
+        @WithDefault("sluice.dlq")
+        String dlq();
+    }
+
+    interface Batch {
+        /** A micro-batch closes when it holds this many records ... */
+        @WithName("max-size")
+        @WithDefault("64")
+        int maxSize();
+
+        /** ... or when this much time has passed since it opened, whichever comes first. */
+        @WithDefault("5ms")
+        Duration linger();
+    }
+
+    interface Model {
+        /** {@code hybrid}, {@code lexicon} or {@code simulated}. */
+        @WithDefault("lexicon")
+        ModelKind kind();
+
+        /** Texts are cut to this many characters before scoring. */
+        @WithName("max-chars")
+        @WithDefault("4096")
+        int maxChars();
+
+        /** Scores within (-band, +band) are labelled neutral. */
+        @WithName("neutral-band")
+        @WithDefault("0.05")
+        double neutralBand();
+
+        Simulated simulated();
+
+        interface Simulated {
+            /** Time one batch takes, whatever its size. */
+            @WithDefault("0ms")
+            Duration latency();
+
+            /** The model throws for a batch holding a text that contains this marker. */
+            @WithName("fail-when-contains")
+            Optional<String> failWhenContains();
+
+            /** The model blocks (past any batch timeout) for a text that contains this marker. */
+            @WithName("hang-when-contains")
+            Optional<String> hangWhenContains();
+        }
+    }
+
+    interface Commit {
+        /** How often contiguous finished offsets are committed. */
+        @WithDefault("1s")
+        Duration interval();
+    }
+
+    interface Shutdown {
+        /** On SIGTERM or revocation, how long in-flight work may take to finish before it is handed back. */
+        @WithName("drain-timeout")
+        @WithDefault("25s")
+        Duration drainTimeout();
+    }
+
+    interface Producer {
+        /** Producer linger for results and dead letters (throughput against latency). */
+        @WithName("linger")
+        @WithDefault("5ms")
+        Duration linger();
+
+        /** Producer batch size in bytes. */
+        @WithName("batch-bytes")
+        @WithDefault("262144")
+        int batchBytes();
+
+        /** none, gzip, snappy, lz4 or zstd. */
+        @WithDefault("lz4")
+        String compression();
+    }
+
+    interface Dev {
+        /** Dev mode only: a producer that sends demo requests so that metrics move. */
+        DemoProducer demoProducer();
+
+        interface DemoProducer {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Requests per second. */
+            @WithDefault("20")
+            int rate();
+        }
+    }
+}

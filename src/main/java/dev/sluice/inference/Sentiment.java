@@ -1,0 +1,15 @@
+package dev.sluice.inference;
+
+/** One text's score in [-1, 1] and the label it maps to. */
+public record Sentiment(Label label, double score) {
+
+    public Sentiment {
+        if (!(score >= -1.0 && score <= 1.0)) {
+            throw new IllegalArgumentException("score out of [-1, 1]: " + score);
+        }
+    }
+
+    public static Sentiment of(double score, double neutralBand) {
+        return new Sentiment(Label.of(score, neutralBand), score);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.sluice.inference.lexicon;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.sluice.inference.Sentiment;
+import dev.sluice.inference.SentimentModel;
+
+/** VADER's compound score as the sentiment score. */
+public final class LexiconModel implements SentimentModel {
+
+    private final VaderAnalyzer analyzer;
+    private final double neutralBand;
+
+    public LexiconModel(VaderAnalyzer analyzer, double neutralBand) {
+        this.analyzer = analyzer;
+        this.neutralBand = neutralBand;
+    }
+
+    @Override
+    public String name() {
+        return "vader-lexicon";
+    }
+
+    @Override
+    public String version() {
+        return "1.1.3";
+    }
+
+    @Override
+    public boolean threadSafe() {
+        return true;
+    }
+
+    @Override
+    public List<Sentiment> predict(List<String> texts) {
+        List<Sentiment> out = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            out.add(Sentiment.of(analyzer.polarityScores(text).compound(), neutralBand));
+        }
+        return out;
+    }
+}

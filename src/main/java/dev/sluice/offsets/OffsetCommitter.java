@@ -1,0 +1,134 @@
+package dev.sluice.offsets;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+
+import dev.sluice.config.SluiceConfig;
+import dev.sluice.ingest.RequestConsumer;
+
+/**
+ * Commits each owned partition's contiguous finished offset: every {@code sluice.commit.interval},
+ * on revocation and on shutdown. Commits run on the consumer's polling thread, the thread that
+ * also runs rebalance callbacks, so a commit can never slip in for a partition already revoked.
+ */
+@ApplicationScoped
+public class OffsetCommitter {
+
+    private static final Logger LOG = Logger.getLogger(OffsetCommitter.class);
+
+    private final KafkaClientService clients;
+    private final OffsetLedger ledger;
+    private final Duration interval;
+    private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
+    private ScheduledExecutorService timer;
+
+    @Inject
+    public OffsetCommitter(KafkaClientService clients, OffsetLedger ledger, SluiceConfig config) {
+        this.clients = clients;
+        this.ledger = ledger;
+        this.interval = config.commit().interval();
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "sluice-offset-committer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::commitOnPollingThread, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Commits now, from any thread; waits at most {@code timeout}. */
+    public void commitNow(Duration timeout) {
+        KafkaConsumer<Object, Object> consumer = consumer();
+        if (consumer != null) {
+            consumer.runOnPollingThread(c -> {
+                commitOwned(c, null, true);
+            }).await().atMost(timeout);
+        }
+    }
+
+    private void commitOnPollingThread() {
+        try {
+            KafkaConsumer<Object, Object> consumer = consumer();
+            if (consumer != null) {
+                consumer.runOnPollingThread(c -> {
+                    commitOwned(c, null, false);
+                }).await().atMost(Duration.ofSeconds(30));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("periodic offset commit failed: %s", e.toString());
+        }
+    }
+
+    /**
+     * Commits the partitions' committable offsets that moved since their last commit. Must run on
+     * the polling thread (from a rebalance callback or {@code runOnPollingThread}).
+     */
+    public void commitOwned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, boolean sync) {
+        Set<TopicPartition> assignment = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        ledger.committablePositions(partitions).forEach((partition, position) -> {
+            if (assignment.contains(partition) && !position.equals(committed.get(partition))) {
+                offsets.put(partition, new OffsetAndMetadata(position));
+            }
+        });
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            consumer.commitSync(offsets);
+            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+        } else {
+            consumer.commitAsync(offsets, (done, error) -> {
+                if (error == null) {
+                    done.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+                } else {
+                    LOG.warnf("offset commit failed, retried on the next interval: %s", error.toString());
+                }
+            });
+        }
+    }
+
+    /** Forgets what was committed for partitions no longer owned. */
+    public void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(committed::remove);
+    }
+
+    /** The offsets this instance last committed successfully, by partition. */
+    public Map<TopicPartition, Long> lastCommitted() {
+        return Map.copyOf(committed);
+    }
+
+    private KafkaConsumer<Object, Object> consumer() {
+        return clients.getConsumer(RequestConsumer.CHANNEL);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.sluice.publish;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import io.smallrye.common.annotation.Identifier;
+
+import dev.sluice.config.SluiceConfig;
+
+/**
+ * The one producer behind results, retries and dead letters: idempotent, {@code acks=all}, so a
+ * record counts as ended only once the broker has it durably. Sends go straight to the Kafka
+ * client with a callback: on the hot path a per-record reactive wrapper costs more than the send.
+ * Every {@code kafka.*} property (security, client tuning) applies to it too.
+ */
+@ApplicationScoped
+public class RecordProducer {
+
+    private final Producer<byte[], byte[]> producer;
+
+    @Inject
+    public RecordProducer(@Identifier("default-kafka-broker") Map<String, Object> kafka, SluiceConfig config) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.producer().linger().toMillis());
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchBytes());
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compression());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "sluice-producer");
+        for (Map.Entry<String, Object> entry : kafka.entrySet()) {
+            if (ProducerConfig.configNames().contains(entry.getKey())) {
+                props.put(entry.getKey(), entry.getValue());
+            }
+        }
+        // The guarantee is not a tuning knob: these win over anything configured.
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    /** Hands a record to the client; per-partition order is kept from here on. */
+    public void send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+        producer.send(record, callback);
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

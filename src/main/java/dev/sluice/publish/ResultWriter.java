@@ -1,0 +1,61 @@
+package dev.sluice.publish;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.sluice.inference.Sentiment;
+import dev.sluice.ingest.InFlightRecord;
+import dev.sluice.ingest.SentimentRequest;
+
+/**
+ * Writes the contract's result JSON: {@code id, label, score, model, source, priority, metadata,
+ * partition, offset, requestTimestamp, processedAt}. Streams with a generator: it runs once per
+ * record.
+ */
+@ApplicationScoped
+public class ResultWriter {
+
+    private final ObjectMapper mapper;
+
+    @Inject
+    public ResultWriter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public byte[] write(InFlightRecord record, Sentiment sentiment, String modelId, long processedAt) {
+        SentimentRequest request = record.request();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("id", request.id());
+            json.writeStringField("label", sentiment.label().json());
+            json.writeNumberField("score", sentiment.score());
+            json.writeStringField("model", modelId);
+            json.writeStringField("source", request.source());
+            if (request.priority() != null) {
+                json.writeStringField("priority", request.priority());
+            }
+            json.writeFieldName("metadata");
+            if (request.metadata() == null) {
+                json.writeNull();
+            } else {
+                mapper.writeTree(json, request.metadata());
+            }
+            json.writeNumberField("partition", record.partition().partition());
+            json.writeNumberField("offset", record.offset());
+            json.writeNumberField("requestTimestamp", request.timestamp() != null ? request.timestamp() : record.recordTimestamp());
+            json.writeNumberField("processedAt", processedAt);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write result JSON", e); // In-memory writes do not fail.
+        }
+        return out.toByteArray();
+    }
+}
