@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -139,7 +138,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private void awaitReady() throws Exception {
         try (Admin admin = admin()) {
-            Set<String> ignored = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            admin.listTopics().names().get(60, TimeUnit.SECONDS); // Answers once the broker serves requests.
         }
     }
 
