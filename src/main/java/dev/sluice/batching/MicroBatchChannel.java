@@ -2,7 +2,7 @@ package dev.sluice.batching;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -13,7 +13,7 @@ import dev.sluice.config.SluiceConfig;
 import dev.sluice.ingest.InFlightRecord;
 
 /** Publishes the micro-batches of ready records on the in-memory channel {@code micro-batches}. */
-@ApplicationScoped
+@Singleton
 public class MicroBatchChannel {
 
     public static final String CHANNEL = "micro-batches";

@@ -2,7 +2,7 @@ package dev.sluice.failure;
 
 import java.nio.charset.StandardCharsets;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,7 +21,7 @@ import dev.sluice.publish.RecordProducer;
  * byte, the caller's own headers, and the contract's {@code sluice-*} headers saying why. The
  * record ends (and its offset may be committed) only once the broker acknowledges the dead letter.
  */
-@ApplicationScoped
+@Singleton
 public class DeadLetterPublisher {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);

@@ -1,6 +1,6 @@
 package dev.sluice.failure;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -9,7 +9,7 @@ import dev.sluice.ingest.InFlightRecord;
 import dev.sluice.ordering.OrderingGate;
 
 /** Decides what happens to a record that failed: bad requests go straight to the dead-letter topic. */
-@ApplicationScoped
+@Singleton
 public class FailureHandler {
 
     private static final Logger LOG = Logger.getLogger(FailureHandler.class);

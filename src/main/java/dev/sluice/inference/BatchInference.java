@@ -3,7 +3,7 @@ package dev.sluice.inference;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,7 +28,7 @@ import dev.sluice.publish.ResultPublisher;
  * dead-lettered, and the rest are scored by one model call. A failing batch is bisected until only
  * the failing records fail, so good records in it still get results.
  */
-@ApplicationScoped
+@Singleton
 public class BatchInference {
 
     public static final String WORKER_POOL = "sluice-workers";

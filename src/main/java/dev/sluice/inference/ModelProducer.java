@@ -2,6 +2,7 @@ package dev.sluice.inference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.inference.lexicon.LexiconModel;
@@ -14,7 +15,7 @@ import dev.sluice.inference.simulated.SimulatedModel;
 public class ModelProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton // No client proxy: predict() is called once per micro-batch on the hot path.
     SentimentModel model(SluiceConfig config) {
         SluiceConfig.Model model = config.model();
         return switch (model.kind()) {

@@ -3,7 +3,7 @@ package dev.sluice.ingest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
@@ -15,7 +15,7 @@ import dev.sluice.config.SluiceConfig;
  * waits for room in the budget; while it waits, the connector stops requesting and pauses the
  * partitions, so memory stays bounded without an unbounded queue anywhere.
  */
-@ApplicationScoped
+@Singleton
 public class InFlightRecords {
 
     private final int max;

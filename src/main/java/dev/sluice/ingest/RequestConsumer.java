@@ -1,6 +1,6 @@
 package dev.sluice.ingest;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +20,7 @@ import dev.sluice.ordering.OrderingGate;
  * worker pool, so this event-loop step stays cheap. The returned Uni completes when the in-flight
  * budget has room: until then the connector requests nothing more and pauses fetching.
  */
-@ApplicationScoped
+@Singleton
 public class RequestConsumer {
 
     public static final String CHANNEL = "requests";

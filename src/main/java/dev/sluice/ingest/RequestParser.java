@@ -2,7 +2,7 @@ package dev.sluice.ingest;
 
 import java.io.IOException;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,7 +20,7 @@ import dev.sluice.failure.FailureReason;
  * JSON rather than building a tree: it runs once per record on the hot path. Unknown fields are
  * skipped; an optional field of the wrong type is treated as absent.
  */
-@ApplicationScoped
+@Singleton
 public class RequestParser {
 
     public static final int MAX_ID_LENGTH = 128;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -16,7 +16,7 @@ import org.apache.kafka.common.TopicPartition;
  * tracker is dropped: late completions of its records land on the old tracker and are never
  * committed, so an instance never commits for a partition after losing it.
  */
-@ApplicationScoped
+@Singleton
 public class OffsetLedger {
 
     private final Map<TopicPartition, ContiguousOffsetTracker> trackers = new ConcurrentHashMap<>();

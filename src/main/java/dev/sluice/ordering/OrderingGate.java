@@ -1,6 +1,6 @@
 package dev.sluice.ordering;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import dev.sluice.batching.MicroBatchChannel;
@@ -8,7 +8,7 @@ import dev.sluice.config.SluiceConfig;
 import dev.sluice.ingest.InFlightRecord;
 
 /** Applies {@code sluice.ordering} between intake and the micro-batcher. */
-@ApplicationScoped
+@Singleton
 public class OrderingGate {
 
     private final KeyScheduler scheduler;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.Callback;
@@ -25,7 +25,7 @@ import dev.sluice.config.SluiceConfig;
  * client with a callback: on the hot path a per-record reactive wrapper costs more than the send.
  * Every {@code kafka.*} property (security, client tuning) applies to it too.
  */
-@ApplicationScoped
+@Singleton
 public class RecordProducer {
 
     private final Producer<byte[], byte[]> producer;

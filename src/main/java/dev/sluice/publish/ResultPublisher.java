@@ -1,6 +1,6 @@
 package dev.sluice.publish;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,7 +20,7 @@ import dev.sluice.ordering.OrderingGate;
  * handed to the producer (which keeps per-partition order from there); the record ends only when
  * the broker acknowledges the result.
  */
-@ApplicationScoped
+@Singleton
 public class ResultPublisher {
 
     private static final Logger LOG = Logger.getLogger(ResultPublisher.class);

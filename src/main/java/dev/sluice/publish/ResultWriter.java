@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -19,7 +19,7 @@ import dev.sluice.ingest.SentimentRequest;
  * partition, offset, requestTimestamp, processedAt}. Streams with a generator: it runs once per
  * record.
  */
-@ApplicationScoped
+@Singleton
 public class ResultWriter {
 
     private final ObjectMapper mapper;

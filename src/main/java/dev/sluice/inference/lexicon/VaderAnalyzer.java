@@ -1,6 +1,8 @@
 package dev.sluice.inference.lexicon;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,7 @@ public final class VaderAnalyzer {
             "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't",
             "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
 
-    private static final Map<String, Double> BOOSTER = Map.ofEntries(
+    private static final Map<String, Double> BOOSTER = new HashMap<>(Map.ofEntries(
             Map.entry("absolutely", B_INCR), Map.entry("amazingly", B_INCR), Map.entry("awfully", B_INCR),
             Map.entry("completely", B_INCR), Map.entry("considerably", B_INCR), Map.entry("decidedly", B_INCR),
             Map.entry("deeply", B_INCR), Map.entry("effing", B_INCR), Map.entry("enormously", B_INCR),
@@ -56,11 +58,18 @@ public final class VaderAnalyzer {
             Map.entry("little", B_DECR), Map.entry("marginally", B_DECR), Map.entry("occasionally", B_DECR),
             Map.entry("partly", B_DECR), Map.entry("scarcely", B_DECR), Map.entry("slightly", B_DECR),
             Map.entry("somewhat", B_DECR), Map.entry("sort of", B_DECR), Map.entry("sorta", B_DECR),
-            Map.entry("sortof", B_DECR), Map.entry("sort-of", B_DECR));
+            Map.entry("sortof", B_DECR), Map.entry("sort-of", B_DECR)));
 
     private static final Map<String, Double> IDIOMS = Map.of(
             "the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5, "yeah right", -2.0,
             "cut the mustard", 2.0, "kiss of death", -1.5, "hand to mouth", -2.0);
+
+    /** The words that make up idioms and multi-word boosters. */
+    private static final Set<String> SEQUENCE_WORDS = sequenceWords();
+    private static final String[][] IDIOM_WORDS = IDIOMS.keySet().stream().map(k -> k.split(" ")).toArray(String[][]::new);
+    private static final double[] IDIOM_VALUES = IDIOMS.keySet().stream().mapToDouble(IDIOMS::get).toArray();
+    private static final String[][] BOOSTER_BIGRAMS = BOOSTER.keySet().stream().filter(k -> k.contains(" "))
+            .map(k -> k.split(" ")).toArray(String[][]::new);
 
     private final VaderLexicon lexicon;
 
@@ -69,24 +78,29 @@ public final class VaderAnalyzer {
     }
 
     public VaderScores polarityScores(String text) {
-        List<String> words = wordsAndEmoticons(text);
+        List<String> tokens = wordsAndEmoticons(text);
+        String[] words = tokens.toArray(new String[0]);
+        // Lower-cased once: each String then caches its hash across the many lookups below.
+        String[] lowers = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            lowers[i] = lower(words[i]);
+        }
         boolean capDiff = allCapDifferential(words);
-        double[] sentiments = new double[words.size()];
-        for (int i = 0; i < words.size(); i++) {
-            String lower = lower(words.get(i));
-            boolean kindOf = i < words.size() - 1 && lower.equals("kind") && lower(words.get(i + 1)).equals("of");
-            if (kindOf || BOOSTER.containsKey(lower)) {
+        double[] sentiments = new double[words.length];
+        for (int i = 0; i < words.length; i++) {
+            boolean kindOf = i < words.length - 1 && lowers[i].equals("kind") && lowers[i + 1].equals("of");
+            if (kindOf || BOOSTER.containsKey(lowers[i])) {
                 continue;
             }
-            sentiments[i] = sentimentValence(words, i, capDiff);
+            sentiments[i] = sentimentValence(words, lowers, i, capDiff);
         }
         butCheck(words, sentiments);
         return scoreValence(sentiments, text);
     }
 
-    private double sentimentValence(List<String> words, int index, boolean capDiff) {
-        String item = words.get(index);
-        Double base = lexicon.valence(lower(item));
+    private double sentimentValence(String[] words, String[] lowers, int index, boolean capDiff) {
+        String item = words[index];
+        Double base = lexicon.valence(lowers[index]);
         if (base == null) {
             return 0;
         }
@@ -95,8 +109,8 @@ public final class VaderAnalyzer {
             valence += valence > 0 ? C_INCR : -C_INCR;
         }
         for (int startI = 0; startI < 3; startI++) {
-            if (index > startI && !lexicon.contains(lower(words.get(index - (startI + 1))))) {
-                double s = scalarIncDec(words.get(index - (startI + 1)), valence, capDiff);
+            if (index > startI && !lexicon.contains(lowers[index - (startI + 1)])) {
+                double s = scalarIncDec(words[index - (startI + 1)], lowers[index - (startI + 1)], valence, capDiff);
                 if (startI == 1 && s != 0) {
                     s *= 0.95;
                 } else if (startI == 2 && s != 0) {
@@ -109,11 +123,11 @@ public final class VaderAnalyzer {
                 }
             }
         }
-        return leastCheck(valence, words, index);
+        return leastCheck(valence, lowers, index);
     }
 
-    private static double scalarIncDec(String word, double valence, boolean capDiff) {
-        Double boost = BOOSTER.get(lower(word));
+    private static double scalarIncDec(String word, String lower, double valence, boolean capDiff) {
+        Double boost = BOOSTER.get(lower);
         if (boost == null) {
             return 0;
         }
@@ -124,70 +138,95 @@ public final class VaderAnalyzer {
         return scalar;
     }
 
-    private static double neverCheck(double valence, List<String> words, int startI, int index) {
+    private static double neverCheck(double valence, String[] words, int startI, int index) {
         if (startI == 0) {
-            if (negated(words.get(index - 1))) {
+            if (negated(words[index - 1])) {
                 valence *= N_SCALAR;
             }
         } else if (startI == 1) {
-            String before = words.get(index - 1);
-            if (words.get(index - 2).equals("never") && (before.equals("so") || before.equals("this"))) {
+            String before = words[index - 1];
+            if (words[index - 2].equals("never") && (before.equals("so") || before.equals("this"))) {
                 valence *= 1.5;
-            } else if (negated(words.get(index - 2))) {
+            } else if (negated(words[index - 2])) {
                 valence *= N_SCALAR;
             }
         } else {
-            String one = words.get(index - 1);
-            String two = words.get(index - 2);
-            if ((words.get(index - 3).equals("never") && (two.equals("so") || two.equals("this")))
+            String one = words[index - 1];
+            String two = words[index - 2];
+            if ((words[index - 3].equals("never") && (two.equals("so") || two.equals("this")))
                     || one.equals("so") || one.equals("this")) {
                 valence *= 1.25;
-            } else if (negated(words.get(index - 3))) {
+            } else if (negated(words[index - 3])) {
                 valence *= N_SCALAR;
             }
         }
         return valence;
     }
 
-    private static double idiomsCheck(double valence, List<String> words, int index) {
-        String w0 = words.get(index);
-        String w1 = words.get(index - 1);
-        String w2 = words.get(index - 2);
-        String w3 = words.get(index - 3);
-        String oneZero = w1 + " " + w0;
-        String twoOneZero = w2 + " " + w1 + " " + w0;
-        String twoOne = w2 + " " + w1;
-        String threeTwoOne = w3 + " " + w2 + " " + w1;
-        String threeTwo = w3 + " " + w2;
-        for (String sequence : new String[] {oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo}) {
-            Double idiom = IDIOMS.get(sequence);
-            if (idiom != null) {
-                valence = idiom;
-                break;
+    private static double idiomsCheck(double valence, String[] words, int index) {
+        String w0 = words[index];
+        String w1 = words[index - 1];
+        String w2 = words[index - 2];
+        String w3 = words[index - 3];
+        // The reference joins words into strings and looks them up; comparing word by word gives
+        // the same answers without building a string per sentiment word.
+        Double idiom = firstIdiom(new String[][] {{w1, w0}, {w2, w1, w0}, {w2, w1}, {w3, w2, w1}, {w3, w2}});
+        if (idiom != null) {
+            valence = idiom;
+        }
+        if (words.length - 1 > index) {
+            Double after = idiom(w0, words[index + 1]);
+            if (after != null) {
+                valence = after;
             }
         }
-        if (words.size() - 1 > index) {
-            Double idiom = IDIOMS.get(w0 + " " + words.get(index + 1));
-            if (idiom != null) {
-                valence = idiom;
+        if (words.length - 1 > index + 1) {
+            Double after = idiom(w0, words[index + 1], words[index + 2]);
+            if (after != null) {
+                valence = after;
             }
         }
-        if (words.size() - 1 > index + 1) {
-            Double idiom = IDIOMS.get(w0 + " " + words.get(index + 1) + " " + words.get(index + 2));
-            if (idiom != null) {
-                valence = idiom;
-            }
-        }
-        if (BOOSTER.containsKey(threeTwo) || BOOSTER.containsKey(twoOne)) {
+        if (isBoosterBigram(w3, w2) || isBoosterBigram(w2, w1)) {
             valence += B_DECR;
         }
         return valence;
     }
 
-    private double leastCheck(double valence, List<String> words, int index) {
-        if (index > 0 && lower(words.get(index - 1)).equals("least") && !lexicon.contains("least")) {
+    private static Double firstIdiom(String[][] sequences) {
+        for (String[] sequence : sequences) {
+            Double idiom = idiom(sequence);
+            if (idiom != null) {
+                return idiom;
+            }
+        }
+        return null;
+    }
+
+    private static Double idiom(String... sequence) {
+        if (!SEQUENCE_WORDS.contains(sequence[0])) {
+            return null;
+        }
+        for (int i = 0; i < IDIOM_WORDS.length; i++) {
+            if (Arrays.equals(IDIOM_WORDS[i], sequence)) {
+                return IDIOM_VALUES[i];
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBoosterBigram(String first, String second) {
+        for (String[] bigram : BOOSTER_BIGRAMS) {
+            if (bigram[0].equals(first) && bigram[1].equals(second)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double leastCheck(double valence, String[] lowers, int index) {
+        if (index > 0 && lowers[index - 1].equals("least") && !lexicon.contains("least")) {
             if (index > 1) {
-                String two = lower(words.get(index - 2));
+                String two = lowers[index - 2];
                 if (!two.equals("at") && !two.equals("very")) {
                     valence *= N_SCALAR;
                 }
@@ -198,10 +237,10 @@ public final class VaderAnalyzer {
         return valence;
     }
 
-    private static void butCheck(List<String> words, double[] sentiments) {
-        int but = words.indexOf("but");
+    private static void butCheck(String[] words, double[] sentiments) {
+        int but = indexOf(words, "but");
         if (but < 0) {
-            but = words.indexOf("BUT");
+            but = indexOf(words, "BUT");
         }
         if (but < 0) {
             return;
@@ -270,6 +309,19 @@ public final class VaderAnalyzer {
         return ep + qm;
     }
 
+    private static Set<String> sequenceWords() {
+        Set<String> words = new HashSet<>();
+        for (String key : IDIOMS.keySet()) {
+            words.addAll(List.of(key.split(" ")));
+        }
+        for (String key : BOOSTER.keySet()) {
+            if (key.contains(" ")) {
+                words.addAll(List.of(key.split(" ")));
+            }
+        }
+        return Set.copyOf(words);
+    }
+
     static double normalize(double score) {
         double norm = score / Math.sqrt(score * score + 15);
         return Math.max(-1.0, Math.min(1.0, norm));
@@ -297,15 +349,24 @@ public final class VaderAnalyzer {
         return upper;
     }
 
-    private static boolean allCapDifferential(List<String> words) {
+    private static boolean allCapDifferential(String[] words) {
         int caps = 0;
         for (String word : words) {
             if (isUpper(word)) {
                 caps++;
             }
         }
-        int differential = words.size() - caps;
-        return differential > 0 && differential < words.size();
+        int differential = words.length - caps;
+        return differential > 0 && differential < words.length;
+    }
+
+    private static int indexOf(String[] words, String word) {
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].equals(word)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

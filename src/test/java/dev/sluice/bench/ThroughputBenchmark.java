@@ -1,0 +1,181 @@
+package dev.sluice.bench;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import dev.sluice.devbroker.EmbeddedKafkaBroker;
+import dev.sluice.testing.TestKafka;
+
+/**
+ * End-to-end throughput on this machine, in one run against one embedded broker: N preloaded
+ * requests (about 100-byte texts) drained (1) by a bare consume-produce loop with the same Kafka
+ * clients and producer guarantees as sluice, then (2) by sluice's runnable jar in a child JVM.
+ * Throughput counts outputs from the first to the last, so JVM start-up is not measured.
+ * <p>
+ * {@code ./mvnw -B package -DskipTests -Pbench -Dbench.class=dev.sluice.bench.ThroughputBenchmark}
+ * (arguments: {@code -Dbench.args="1000000 lexicon"}: requests, model kind).
+ */
+public final class ThroughputBenchmark {
+
+    private static final String[] WORDS = ("good great awful bad fine lovely terrible service product delivery price quality "
+            + "support slow fast broken works happy sad never again recommend the a it was is not very really").split(" ");
+
+    /** The bare loop's producer compresses like sluice's (SLUICE_PRODUCER_COMPRESSION, default lz4 as in sluice). */
+    private static final String COMPRESSION = System.getenv().getOrDefault("SLUICE_PRODUCER_COMPRESSION", "lz4");
+
+    public static void main(String[] args) throws Exception {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        String model = args.length > 1 ? args[1] : "lexicon";
+        System.out.printf("machine: %d cores, JDK %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(Map.of("num.io.threads", "2", "num.network.threads", "2"))) {
+            broker.createTopics(12, List.of("sluice.requests", "sluice.results", "sluice.retry", "sluice.dlq", "bare.results"));
+            long preloadStart = System.nanoTime();
+            preload(broker.bootstrapServers(), requests);
+            System.out.printf("preloaded %,d requests in %.1f s%n", requests, (System.nanoTime() - preloadStart) / 1e9);
+
+            double bare = bareLoop(broker.bootstrapServers(), requests);
+            System.out.printf("bare consume->produce loop: %,.0f msg/s%n", bare);
+            double sluice = sluice(broker.bootstrapServers(), requests, model);
+            System.out.printf("sluice (%s model):          %,.0f msg/s%n", model, sluice);
+            System.out.printf("ratio sluice / bare:        %.2f%n", sluice / bare);
+        }
+    }
+
+    static byte[] request(long i, Random random) {
+        StringBuilder text = new StringBuilder(110);
+        while (text.length() < 100) {
+            text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+        }
+        return ("{\"id\":\"req-" + i + "\",\"text\":\"" + text.toString().trim() + "\",\"timestamp\":" + System.currentTimeMillis()
+                + ",\"source\":\"source-" + (i % 1000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void preload(String bootstrap, int requests) {
+        Random random = new Random(1);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262144,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+            for (long i = 0; i < requests; i++) {
+                producer.send(new ProducerRecord<>("sluice.requests", ("source-" + (i % 1000)).getBytes(StandardCharsets.UTF_8),
+                        request(i, random)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** The ceiling: poll, produce each value to another topic with sluice's producer settings, commit. */
+    private static double bareLoop(String bootstrap, int requests) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread loop = new Thread(() -> {
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "bare", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+                    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                            ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                            ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 262144,
+                            ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION,
+                            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+                consumer.subscribe(List.of("sluice.requests"));
+                while (!stop.get()) {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        producer.send(new ProducerRecord<>("bare.results", record.key(), record.value()));
+                    }
+                    if (!records.isEmpty()) {
+                        consumer.commitAsync();
+                    }
+                }
+            }
+        }, "bare-loop");
+        loop.start();
+        try {
+            return measure(bootstrap, "bare.results", requests);
+        } finally {
+            stop.set(true);
+            loop.join();
+        }
+    }
+
+    private static double sluice(String bootstrap, int requests, String model) throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build the runnable jar first: ./mvnw package -DskipTests");
+        }
+        File log = File.createTempFile("sluice-bench-", ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        String extraJvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS"); // e.g. a Flight Recorder setting, for profiling
+        if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
+            command.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        builder.environment().put("SLUICE_MODEL_KIND", model);
+        builder.environment().putIfAbsent("SLUICE_CONCURRENCY", "4");
+        builder.environment().putIfAbsent("SLUICE_BATCH_MAX_SIZE", "256");
+        Process process = builder.start();
+        try {
+            return measure(bootstrap, "sluice.results", requests);
+        } finally {
+            process.destroy(); // SIGTERM: the graceful path.
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            System.out.println("sluice log: " + log);
+        }
+    }
+
+    /**
+     * Steady-state outputs per second: from the moment {@link #WARM_UP} of the expected outputs
+     * exist to the last one, so that JVM start-up and JIT compilation (a third of a core in the
+     * first seconds) are left out on both sides alike.
+     */
+    private static double measure(String bootstrap, String topic, int expected) throws InterruptedException {
+        try (TestKafka kafka = new TestKafka(bootstrap)) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            long firstAt = 0;
+            long countAtFirst = 0;
+            long count = 0;
+            while (count < expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + count + " of " + expected + " outputs on " + topic + " after 10 min");
+                }
+                Thread.sleep(50); // Sampling, not waiting for a condition: the sample rate sets the precision.
+                count = kafka.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+                if (firstAt == 0 && count >= expected * WARM_UP) {
+                    firstAt = System.nanoTime();
+                    countAtFirst = count;
+                }
+            }
+            return (count - countAtFirst) / ((System.nanoTime() - firstAt) / 1e9);
+        }
+    }
+
+    private static final double WARM_UP = 0.2;
+}
