@@ -82,7 +82,7 @@ public interface SluiceConfig {
 
     interface Model {
         /** {@code hybrid}, {@code lexicon} or {@code simulated}. */
-        @WithDefault("lexicon")
+        @WithDefault("hybrid")
         ModelKind kind();
 
         /** Texts are cut to this many characters before scoring. */

@@ -4,7 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import dev.sluice.config.SluiceConfig;
+import dev.sluice.inference.hybrid.AfinnLexicon;
+import dev.sluice.inference.hybrid.HybridFeatures;
+import dev.sluice.inference.hybrid.HybridModel;
 import dev.sluice.inference.lexicon.LexiconModel;
 import dev.sluice.inference.lexicon.VaderAnalyzer;
 import dev.sluice.inference.lexicon.VaderLexicon;
@@ -14,14 +19,21 @@ import dev.sluice.inference.simulated.SimulatedModel;
 @ApplicationScoped
 public class ModelProducer {
 
+    private static final Logger LOG = Logger.getLogger(ModelProducer.class);
+
     @Produces
     @Singleton // No client proxy: predict() is called once per micro-batch on the hot path.
     SentimentModel model(SluiceConfig config) {
         SluiceConfig.Model model = config.model();
-        return switch (model.kind()) {
-            case LEXICON, HYBRID -> new LexiconModel(new VaderAnalyzer(VaderLexicon.load()), model.neutralBand());
+        SentimentModel built = switch (model.kind()) {
+            case HYBRID -> HybridModel.loadDefault(new HybridFeatures(new VaderAnalyzer(VaderLexicon.load()), AfinnLexicon.load()),
+                    model.neutralBand());
+            case LEXICON -> new LexiconModel(new VaderAnalyzer(VaderLexicon.load()), model.neutralBand());
             case SIMULATED -> new SimulatedModel(model.simulated().latency(), model.simulated().failWhenContains(),
                     model.simulated().hangWhenContains(), model.neutralBand());
         };
+        built.warmUp();
+        LOG.infof("model %s loaded and warmed up", built.id());
+        return built;
     }
 }

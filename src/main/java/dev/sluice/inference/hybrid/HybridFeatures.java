@@ -1,0 +1,140 @@
+package dev.sluice.inference.hybrid;
+
+import java.util.Set;
+
+import dev.sluice.inference.lexicon.VaderAnalyzer;
+import dev.sluice.inference.lexicon.VaderScores;
+
+/**
+ * Turns a text into sparse features for the hybrid model: hashed word unigrams and bigrams (a word
+ * inside a negation's scope is a different feature from the same word outside it), plus dense
+ * lexicon features: VADER's compound, positive and negative proportions, and AFINN-165's
+ * negation-aware sum and counts. Training and serving share this class, so they cannot drift.
+ */
+public final class HybridFeatures {
+
+    /** Hashed n-gram buckets; the dense features and the bias follow them. */
+    public static final int HASH_BITS = 18;
+    public static final int HASH_SIZE = 1 << HASH_BITS;
+    public static final int DENSE = 7;
+    public static final int DIMENSION = HASH_SIZE + DENSE;
+    static final int BIAS = HASH_SIZE + DENSE - 1;
+
+    private static final long NEGATED_SALT = 0x6E65676174656421L;
+    private static final long BIGRAM_SALT = 0x62696772616D2121L;
+    private static final Set<Long> NEGATIONS = hashes("not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+            "nowhere", "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "wont", "wouldnt",
+            "shouldnt", "couldnt", "havent", "hasnt", "hadnt", "aint", "without", "hardly", "barely", "rarely", "seldom");
+
+    private final VaderAnalyzer vader;
+    private final AfinnLexicon afinn;
+
+    public HybridFeatures(VaderAnalyzer vader, AfinnLexicon afinn) {
+        this.vader = vader;
+        this.afinn = afinn;
+    }
+
+    /** Sparse features of one text: bucket indices and values, {@code size} of them used. */
+    public static final class Vector {
+        public int[] index = new int[64];
+        public float[] value = new float[64];
+        public int size;
+
+        void add(int i, float v) {
+            if (size == index.length) {
+                index = java.util.Arrays.copyOf(index, size * 2);
+                value = java.util.Arrays.copyOf(value, size * 2);
+            }
+            index[size] = i;
+            value[size] = v;
+            size++;
+        }
+    }
+
+    public Vector extract(String text) {
+        Vector vector = new Vector();
+        boolean negated = false;
+        long previous = 0;
+        boolean hasPrevious = false;
+        int afinnSum = 0;
+        int afinnPositive = 0;
+        int afinnNegative = 0;
+        int tokens = 0;
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            char c = text.charAt(i);
+            if (isWordChar(c)) {
+                int start = i;
+                while (i < length && isWordChar(text.charAt(i))) {
+                    i++;
+                }
+                long word = TokenHash.of(text, start, i);
+                boolean isNegation = NEGATIONS.contains(word) || endsWithNt(text, start, i);
+                long unigram = negated ? TokenHash.combine(word, NEGATED_SALT) : word;
+                vector.add(bucket(unigram), 1f);
+                if (hasPrevious) {
+                    vector.add(bucket(TokenHash.combine(TokenHash.combine(previous, BIGRAM_SALT), unigram)), 1f);
+                }
+                int valence = afinn.valence(word);
+                if (valence != 0) {
+                    valence = negated ? -valence : valence;
+                    afinnSum += valence;
+                    if (valence > 0) {
+                        afinnPositive++;
+                    } else {
+                        afinnNegative++;
+                    }
+                }
+                previous = unigram;
+                hasPrevious = true;
+                tokens++;
+                if (isNegation) {
+                    negated = true;
+                }
+            } else {
+                if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':') {
+                    negated = false; // A negation reaches to the next clause boundary.
+                    hasPrevious = false;
+                }
+                i++;
+            }
+        }
+        VaderScores scores = vader.polarityScores(text);
+        float scale = (float) (1.0 / Math.sqrt(tokens + 1.0));
+        for (int k = 0; k < vector.size; k++) {
+            vector.value[k] = scale; // Longer texts must not outvote the lexicon features by length alone.
+        }
+        vector.add(HASH_SIZE, (float) scores.compound() * 2f);
+        vector.add(HASH_SIZE + 1, (float) scores.pos() * 2f);
+        vector.add(HASH_SIZE + 2, (float) scores.neg() * 2f);
+        vector.add(HASH_SIZE + 3, (float) (afinnSum / Math.sqrt(afinnSum * afinnSum + 16.0)) * 2f);
+        vector.add(HASH_SIZE + 4, (float) Math.min(afinnPositive, 5) / 5f);
+        vector.add(HASH_SIZE + 5, (float) Math.min(afinnNegative, 5) / 5f);
+        vector.add(BIAS, 1f);
+        return vector;
+    }
+
+    /** Letters, digits and apostrophes make words ("don't" is one word). */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+    }
+
+    private static boolean endsWithNt(String text, int start, int end) {
+        return end - start >= 3 && Character.toLowerCase(text.charAt(end - 1)) == 't'
+                && (text.charAt(end - 2) == '\'' || text.charAt(end - 2) == '\u2019')
+                && Character.toLowerCase(text.charAt(end - 3)) == 'n';
+    }
+
+    private static int bucket(long hash) {
+        return (int) (hash >>> (64 - HASH_BITS));
+    }
+
+    private static Set<Long> hashes(String... words) {
+        java.util.HashSet<Long> out = new java.util.HashSet<>();
+        for (String word : words) {
+            out.add(TokenHash.of(word, 0, word.length()));
+        }
+        return Set.copyOf(out);
+    }
+}

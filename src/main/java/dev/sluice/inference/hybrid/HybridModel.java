@@ -1,0 +1,64 @@
+package dev.sluice.inference.hybrid;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.sluice.inference.Sentiment;
+import dev.sluice.inference.SentimentModel;
+
+/**
+ * Logistic regression over {@link HybridFeatures}; the score is {@code 2p - 1} for the positive
+ * probability p. Read-only after construction, so one instance serves every worker thread.
+ */
+public final class HybridModel implements SentimentModel {
+
+    private final HybridFeatures features;
+    private final float[] weights;
+    private final double neutralBand;
+    private final String version;
+
+    public HybridModel(HybridFeatures features, HybridWeights weights, double neutralBand) {
+        this.features = features;
+        this.weights = weights.weights();
+        this.neutralBand = neutralBand;
+        this.version = "1+" + HybridWeights.sha256(weights.serialize()).substring(0, 10);
+    }
+
+    public static HybridModel loadDefault(HybridFeatures features, double neutralBand) {
+        return new HybridModel(features, HybridWeights.load(), neutralBand);
+    }
+
+    @Override
+    public String name() {
+        return "hybrid-lr";
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public boolean threadSafe() {
+        return true;
+    }
+
+    @Override
+    public List<Sentiment> predict(List<String> texts) {
+        List<Sentiment> out = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            out.add(Sentiment.of(2 * probability(text) - 1, neutralBand));
+        }
+        return out;
+    }
+
+    /** The probability that the text is positive. */
+    public double probability(String text) {
+        HybridFeatures.Vector x = features.extract(text);
+        double z = 0;
+        for (int i = 0; i < x.size; i++) {
+            z += weights[x.index[i]] * x.value[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+}

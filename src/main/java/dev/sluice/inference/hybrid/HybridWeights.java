@@ -1,0 +1,100 @@
+package dev.sluice.inference.hybrid;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The hybrid model's weights and their serialized form: gzip of a magic, the dimension and the
+ * float weights, big-endian. Serializing the same weights always gives the same bytes (Java's
+ * gzip writes no time stamp), so a SHA-256 of the file identifies a training run.
+ */
+public final class HybridWeights {
+
+    public static final String RESOURCE = "sluice/model/hybrid-weights.bin.gz";
+    public static final String CHECKSUM_RESOURCE = "sluice/model/hybrid-weights.sha256";
+    private static final String MAGIC = "sluice-hybrid-lr/1";
+
+    private final float[] weights;
+
+    public HybridWeights(float[] weights) {
+        if (weights.length != HybridFeatures.DIMENSION) {
+            throw new IllegalArgumentException("expected " + HybridFeatures.DIMENSION + " weights, got " + weights.length);
+        }
+        this.weights = weights;
+    }
+
+    public float[] weights() {
+        return weights;
+    }
+
+    public byte[] serialize() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.writeUTF(MAGIC);
+            out.writeInt(weights.length);
+            for (float weight : weights) {
+                out.writeFloat(weight);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static HybridWeights deserialize(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(data)))) {
+            String magic = in.readUTF();
+            if (!MAGIC.equals(magic)) {
+                throw new IllegalStateException("not a sluice hybrid weights file: " + magic);
+            }
+            float[] weights = new float[in.readInt()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = in.readFloat();
+            }
+            return new HybridWeights(weights);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt hybrid weights", e);
+        }
+    }
+
+    /** Loads the weights resource and checks it against its recorded checksum. */
+    public static HybridWeights load() {
+        byte[] data = resource(RESOURCE);
+        String expected = new String(resource(CHECKSUM_RESOURCE), StandardCharsets.US_ASCII).trim();
+        String actual = sha256(data);
+        if (!actual.equals(expected)) {
+            throw new IllegalStateException(RESOURCE + " has SHA-256 " + actual + " but " + CHECKSUM_RESOURCE + " says " + expected);
+        }
+        return deserialize(data);
+    }
+
+    public static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = HybridWeights.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class-path resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}
