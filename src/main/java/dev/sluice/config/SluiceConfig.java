@@ -37,9 +37,17 @@ public interface SluiceConfig {
     @WithDefault("65536")
     int maxRequestBytes();
 
+    /** {@code none} (default) or {@code latest-per-key}: score only the newest waiting record of a key. */
+    @WithDefault("none")
+    DedupeMode dedupe();
+
     Topics topics();
 
     Batch batch();
+
+    Retry retry();
+
+    DeadLetter dlq();
 
     Model model();
 
@@ -78,6 +86,51 @@ public interface SluiceConfig {
         /** ... or when this much time has passed since it opened, whichever comes first. */
         @WithDefault("5ms")
         Duration linger();
+
+        /** A batch still in inference after this long counts as failed ({@code timeout}) and its worker is freed. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
+    interface Retry {
+        /** Attempts in all (first try included) before a record is dead-lettered. */
+        @WithName("max-attempts")
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Attempts made in process, with backoff, before the record moves to the retry topic. */
+        @WithName("in-process-attempts")
+        @WithDefault("2")
+        int inProcessAttempts();
+
+        /** Backoff before the second attempt; it doubles on each attempt after. */
+        @WithName("initial-backoff")
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        /** Backoff never exceeds this. */
+        @WithName("max-backoff")
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /** Fraction of each backoff that is randomised (0 to 1), so that failures do not retry in lockstep. */
+        @WithDefault("0.5")
+        double jitter();
+    }
+
+    interface DeadLetter {
+        /** A dead letter already replayed this many times stays parked. */
+        @WithName("max-replays")
+        @WithDefault("3")
+        int maxReplays();
+
+        Replay replay();
+
+        interface Replay {
+            /** Quartz cron for scheduled replays of every parked reason, or {@code off}. */
+            @WithDefault("off")
+            String cron();
+        }
     }
 
     interface Model {
@@ -101,6 +154,11 @@ public interface SluiceConfig {
             /** Time one batch takes, whatever its size. */
             @WithDefault("0ms")
             Duration latency();
+
+            /** A random extra of up to this much per batch, on top of latency. */
+            @WithName("latency-jitter")
+            @WithDefault("0ms")
+            Duration latencyJitter();
 
             /** The model throws for a batch holding a text that contains this marker. */
             @WithName("fail-when-contains")

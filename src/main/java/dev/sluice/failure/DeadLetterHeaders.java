@@ -13,6 +13,8 @@ public final class DeadLetterHeaders {
     public static final String FIRST_FAILURE_MS = "sluice-first-failure-ms";
     public static final String LAST_FAILURE_MS = "sluice-last-failure-ms";
     public static final String REPLAY_COUNT = "sluice-replay-count";
+    /** On retry-topic records only: epoch ms before which the record must not be retried. */
+    public static final String RETRY_DUE_MS = "sluice-retry-due-ms";
 
     /** Every header sluice itself writes starts with this. */
     public static final String PREFIX = "sluice-";

@@ -1,14 +1,10 @@
 package dev.sluice.failure;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 import dev.sluice.config.SluiceConfig;
@@ -25,7 +21,6 @@ import dev.sluice.publish.RecordProducer;
 public class DeadLetterPublisher {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
-    private static final int MAX_MESSAGE_CHARS = 1024;
 
     private final RecordProducer producer;
     private final InFlightRecords inFlight;
@@ -39,29 +34,7 @@ public class DeadLetterPublisher {
     }
 
     public void publish(InFlightRecord record, FailureReason reason, Throwable cause) {
-        Headers headers = new RecordHeaders();
-        String replayCount = null;
-        if (record.headers() != null) {
-            for (Header header : record.headers()) {
-                if (header.key().equals(DeadLetterHeaders.REPLAY_COUNT)) {
-                    replayCount = new String(header.value(), StandardCharsets.UTF_8);
-                } else if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
-                    headers.add(header);
-                }
-            }
-        }
-        add(headers, DeadLetterHeaders.REASON, reason.header());
-        add(headers, DeadLetterHeaders.CLASS, cause.getClass().getName());
-        add(headers, DeadLetterHeaders.MESSAGE, truncate(String.valueOf(cause.getMessage())));
-        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.partition().topic());
-        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.partition().partition()));
-        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.offset()));
-        add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(record.attempts()));
-        add(headers, DeadLetterHeaders.FIRST_FAILURE_MS, Long.toString(record.firstFailureMs()));
-        add(headers, DeadLetterHeaders.LAST_FAILURE_MS, Long.toString(record.lastFailureMs()));
-        if (replayCount != null) {
-            add(headers, DeadLetterHeaders.REPLAY_COUNT, replayCount);
-        }
+        Headers headers = FailureHeaders.of(record, reason, cause);
         ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(topic, null, null, record.key(), record.value(), headers);
         producer.send(deadLetter, (metadata, error) -> {
             if (error == null) {
@@ -71,13 +44,5 @@ public class DeadLetterPublisher {
                 LOG.errorf(error, "dead letter for %s was not acknowledged; its offset stays uncommitted", record);
             }
         });
-    }
-
-    private static void add(Headers headers, String key, String value) {
-        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String truncate(String message) {
-        return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
     }
 }

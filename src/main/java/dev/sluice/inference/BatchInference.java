@@ -2,8 +2,10 @@ package dev.sluice.inference;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Singleton;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,7 +28,8 @@ import dev.sluice.publish.ResultPublisher;
  * {@code sluice.concurrency}), unordered so that batches overtake each other freely; per-key order
  * is already guaranteed upstream by the ordering gate. Requests are parsed here, bad ones are
  * dead-lettered, and the rest are scored by one model call. A failing batch is bisected until only
- * the failing records fail, so good records in it still get results.
+ * the failing records fail, so good records in it still get results; a batch past
+ * {@code sluice.batch.timeout} fails as a whole with reason {@code timeout}.
  */
 @Singleton
 public class BatchInference {
@@ -34,6 +37,7 @@ public class BatchInference {
     public static final String WORKER_POOL = "sluice-workers";
 
     private final SentimentModel model;
+    private final TimedInference guard;
     private final RequestParser parser;
     private final ResultPublisher results;
     private final FailureHandler failures;
@@ -45,12 +49,18 @@ public class BatchInference {
     public BatchInference(SentimentModel model, RequestParser parser, ResultPublisher results, FailureHandler failures,
             OrderingGate ordering, InFlightRecords inFlight, SluiceConfig config) {
         this.model = model;
+        this.guard = new TimedInference(model, config.batch().timeout());
         this.parser = parser;
         this.results = results;
         this.failures = failures;
         this.ordering = ordering;
         this.inFlight = inFlight;
         this.maxChars = config.model().maxChars();
+    }
+
+    @PreDestroy
+    void stop() {
+        guard.close();
     }
 
     @Incoming(MicroBatchChannel.CHANNEL)
@@ -86,10 +96,16 @@ public class BatchInference {
         }
         List<Sentiment> sentiments;
         try {
-            sentiments = model.predict(texts);
+            sentiments = guard.predict(texts);
             if (sentiments.size() != texts.size()) {
                 throw new IllegalStateException("model returned " + sentiments.size() + " scores for " + texts.size() + " texts");
             }
+        } catch (TimeoutException e) {
+            // Bisecting a hang would wait the timeout once per level: every record of it retries instead.
+            for (InFlightRecord record : records) {
+                failures.failed(record, FailureReason.TIMEOUT, e);
+            }
+            return;
         } catch (RuntimeException e) {
             if (records.size() == 1) {
                 failures.failed(records.get(0), FailureReason.PROCESSING_FAILED, e);

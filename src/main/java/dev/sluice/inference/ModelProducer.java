@@ -29,7 +29,8 @@ public class ModelProducer {
             case HYBRID -> HybridModel.loadDefault(new HybridFeatures(new VaderAnalyzer(VaderLexicon.load()), AfinnLexicon.load()),
                     model.neutralBand());
             case LEXICON -> new LexiconModel(new VaderAnalyzer(VaderLexicon.load()), model.neutralBand());
-            case SIMULATED -> new SimulatedModel(model.simulated().latency(), model.simulated().failWhenContains(),
+            case SIMULATED -> new SimulatedModel(model.simulated().latency(), model.simulated().latencyJitter(),
+                    model.simulated().failWhenContains(),
                     model.simulated().hangWhenContains(), model.neutralBand());
         };
         built.warmUp();

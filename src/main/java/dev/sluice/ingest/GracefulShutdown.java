@@ -25,14 +25,14 @@ public class GracefulShutdown {
 
     private static final Logger LOG = Logger.getLogger(GracefulShutdown.class);
 
-    private final RequestConsumer intake;
+    private final RecordIntake intake;
     private final OffsetLedger ledger;
     private final OffsetCommitter committer;
     private final RecordProducer producer;
     private final Duration drainTimeout;
 
     @Inject
-    public GracefulShutdown(RequestConsumer intake, OffsetLedger ledger, OffsetCommitter committer, RecordProducer producer,
+    public GracefulShutdown(RecordIntake intake, OffsetLedger ledger, OffsetCommitter committer, RecordProducer producer,
             SluiceConfig config) {
         this.intake = intake;
         this.ledger = ledger;

@@ -28,6 +28,10 @@ public final class InFlightRecord {
     private int attempts;
     private long firstFailureMs;
     private long lastFailureMs;
+    /** Where the request was first read; differs from partition/offset for a record read back from the retry topic. */
+    private String originTopic;
+    private int originPartition;
+    private long originOffset;
 
     public InFlightRecord(TopicPartition partition, long offset, byte[] key, byte[] value, long recordTimestamp,
             Headers headers, ContiguousOffsetTracker tracker) {
@@ -39,6 +43,31 @@ public final class InFlightRecord {
         this.headers = headers;
         this.tracker = tracker;
         this.takenAtNanos = System.nanoTime();
+        this.originTopic = partition.topic();
+        this.originPartition = partition.partition();
+        this.originOffset = offset;
+    }
+
+    /** Restores what a retry record says of its earlier life: where it came from and how it failed. */
+    public void resumeFrom(String topic, int partition, long offset, int attempts, long firstFailureMs, long lastFailureMs) {
+        this.originTopic = topic;
+        this.originPartition = partition;
+        this.originOffset = offset;
+        this.attempts = attempts;
+        this.firstFailureMs = firstFailureMs;
+        this.lastFailureMs = lastFailureMs;
+    }
+
+    public String originTopic() {
+        return originTopic;
+    }
+
+    public int originPartition() {
+        return originPartition;
+    }
+
+    public long originOffset() {
+        return originOffset;
     }
 
     public TopicPartition partition() {

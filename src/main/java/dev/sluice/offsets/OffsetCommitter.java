@@ -2,7 +2,9 @@ package dev.sluice.offsets;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 
 import dev.sluice.config.SluiceConfig;
+import dev.sluice.failure.RetryConsumer;
 import dev.sluice.ingest.RequestConsumer;
 
 /**
@@ -59,10 +62,9 @@ public class OffsetCommitter {
         timer.scheduleWithFixedDelay(this::commitOnPollingThread, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Commits now, from any thread; waits at most {@code timeout}. */
+    /** Commits now, from any thread, on every consumer; waits at most {@code timeout} for each. */
     public void commitNow(Duration timeout) {
-        KafkaConsumer<Object, Object> consumer = consumer();
-        if (consumer != null) {
+        for (KafkaConsumer<Object, Object> consumer : consumers()) {
             consumer.runOnPollingThread(c -> {
                 commitOwned(c, null, true);
             }).await().atMost(timeout);
@@ -70,15 +72,14 @@ public class OffsetCommitter {
     }
 
     private void commitOnPollingThread() {
-        try {
-            KafkaConsumer<Object, Object> consumer = consumer();
-            if (consumer != null) {
+        for (KafkaConsumer<Object, Object> consumer : consumers()) {
+            try {
                 consumer.runOnPollingThread(c -> {
                     commitOwned(c, null, false);
                 }).await().atMost(Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                LOG.warnf("periodic offset commit failed: %s", e.toString());
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("periodic offset commit failed: %s", e.toString());
         }
     }
 
@@ -121,8 +122,16 @@ public class OffsetCommitter {
         return Map.copyOf(committed);
     }
 
-    private KafkaConsumer<Object, Object> consumer() {
-        return clients.getConsumer(RequestConsumer.CHANNEL);
+    /** The consumers of the requests and retry channels (each commits only what it owns). */
+    private List<KafkaConsumer<Object, Object>> consumers() {
+        List<KafkaConsumer<Object, Object>> out = new ArrayList<>();
+        for (String channel : List.of(RequestConsumer.CHANNEL, RetryConsumer.CHANNEL)) {
+            KafkaConsumer<Object, Object> consumer = clients.getConsumer(channel);
+            if (consumer != null) {
+                out.add(consumer);
+            }
+        }
+        return out;
     }
 
     @PreDestroy

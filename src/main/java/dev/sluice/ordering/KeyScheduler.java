@@ -2,7 +2,9 @@ package dev.sluice.ordering;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -20,13 +22,27 @@ public final class KeyScheduler {
 
     private final OrderingMode mode;
     private final Consumer<InFlightRecord> ready;
+    /** Receives records superseded by a newer record of their key; null when dedupe is off. */
+    private final Consumer<InFlightRecord> superseded;
     /** Busy lanes and the records waiting behind them; an empty deque means busy, nobody waiting. */
     private final Map<Object, ArrayDeque<InFlightRecord>> busy = new HashMap<>();
     private int waiting;
 
     public KeyScheduler(OrderingMode mode, Consumer<InFlightRecord> ready) {
+        this(mode, ready, null);
+    }
+
+    /**
+     * With {@code superseded} set (latest-per-key dedupe, key mode), a lane that frees up hands on
+     * only its newest waiting record; the older waiting ones go to {@code superseded} unscored.
+     */
+    public KeyScheduler(OrderingMode mode, Consumer<InFlightRecord> ready, Consumer<InFlightRecord> superseded) {
+        if (superseded != null && mode != OrderingMode.KEY) {
+            throw new IllegalArgumentException("sluice.dedupe=latest-per-key needs sluice.ordering=key");
+        }
         this.mode = mode;
         this.ready = ready;
+        this.superseded = superseded;
     }
 
     /** Takes a record in partition order; it goes to {@code ready} now or after its lane frees up. */
@@ -60,17 +76,29 @@ public final class KeyScheduler {
         }
         record.lane(null);
         InFlightRecord next;
+        List<InFlightRecord> skipped = List.of();
         synchronized (this) {
             ArrayDeque<InFlightRecord> queue = busy.get(lane);
             if (queue == null) {
                 return;
             }
-            next = queue.pollFirst();
-            if (next == null) {
-                busy.remove(lane);
-                return;
+            if (superseded != null && queue.size() > 1) {
+                skipped = new ArrayList<>(queue);
+                next = skipped.remove(skipped.size() - 1);
+                waiting -= queue.size();
+                queue.clear();
+            } else {
+                next = queue.pollFirst();
+                if (next == null) {
+                    busy.remove(lane);
+                    return;
+                }
+                waiting--;
             }
-            waiting--;
+        }
+        for (InFlightRecord old : skipped) {
+            old.lane(null);
+            superseded.accept(old);
         }
         ready.accept(next);
     }

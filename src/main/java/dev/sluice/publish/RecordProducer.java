@@ -3,6 +3,7 @@ package dev.sluice.publish;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.smallrye.common.annotation.Identifier;
@@ -53,6 +55,11 @@ public class RecordProducer {
     /** Hands a record to the client; per-partition order is kept from here on. */
     public void send(ProducerRecord<byte[], byte[]> record, Callback callback) {
         producer.send(record, callback);
+    }
+
+    /** Hands a record to the client; the future completes when the broker acknowledges it. */
+    public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+        return producer.send(record);
     }
 
     public void flush() {

@@ -48,8 +48,8 @@ public class ResultWriter {
             } else {
                 mapper.writeTree(json, request.metadata());
             }
-            json.writeNumberField("partition", record.partition().partition());
-            json.writeNumberField("offset", record.offset());
+            json.writeNumberField("partition", record.originPartition());
+            json.writeNumberField("offset", record.originOffset());
             json.writeNumberField("requestTimestamp", request.timestamp() != null ? request.timestamp() : record.recordTimestamp());
             json.writeNumberField("processedAt", processedAt);
             json.writeEndObject();

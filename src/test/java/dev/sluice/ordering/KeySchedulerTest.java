@@ -108,6 +108,28 @@ class KeySchedulerTest {
         assertThat(scheduler.waiting()).isZero();
     }
 
+    @Test
+    void withDedupeAFreedLaneHandsOnOnlyTheNewestWaitingRecord() {
+        List<InFlightRecord> superseded = new ArrayList<>();
+        KeyScheduler scheduler = new KeyScheduler(OrderingMode.KEY, ready::add, superseded::add);
+        InFlightRecord first = record(0, 0, "a");
+        InFlightRecord second = record(0, 1, "a");
+        InFlightRecord third = record(0, 2, "a");
+        scheduler.submit(first);
+        scheduler.submit(second);
+        scheduler.submit(third);
+        scheduler.release(first);
+        assertThat(ready).containsExactly(first, third);
+        assertThat(superseded).containsExactly(second);
+        assertThat(scheduler.waiting()).isZero();
+    }
+
+    @Test
+    void dedupeOutsideKeyModeIsRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KeyScheduler(OrderingMode.UNORDERED, ready::add, r -> {
+        })).hasMessageContaining("sluice.ordering=key");
+    }
+
     private static String keyOf(InFlightRecord record) {
         return new String(record.key(), StandardCharsets.UTF_8);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.sluice.inference.Sentiment;
@@ -20,15 +21,29 @@ public final class SimulatedModel implements SentimentModel {
     static final Duration HANG = Duration.ofMinutes(10);
 
     private final Duration latency;
-    private final Optional<String> failMarker;
-    private final Optional<String> hangMarker;
+    private final Duration latencyJitter;
+    // Volatile and settable: fault tests change a marker on a running service (then replay).
+    private volatile Optional<String> failMarker;
+    private volatile Optional<String> hangMarker;
     private final double neutralBand;
 
-    public SimulatedModel(Duration latency, Optional<String> failMarker, Optional<String> hangMarker, double neutralBand) {
+    public SimulatedModel(Duration latency, Duration latencyJitter, Optional<String> failMarker, Optional<String> hangMarker,
+            double neutralBand) {
         this.latency = latency;
-        this.failMarker = failMarker.filter(m -> !m.isEmpty());
-        this.hangMarker = hangMarker.filter(m -> !m.isEmpty());
+        this.latencyJitter = latencyJitter;
         this.neutralBand = neutralBand;
+        failWhenContains(failMarker);
+        hangWhenContains(hangMarker);
+    }
+
+    /** From now on, batches holding a text with this marker throw (empty: never). */
+    public void failWhenContains(Optional<String> marker) {
+        this.failMarker = marker.filter(m -> !m.isEmpty());
+    }
+
+    /** From now on, batches holding a text with this marker hang (empty: never). */
+    public void hangWhenContains(Optional<String> marker) {
+        this.hangMarker = marker.filter(m -> !m.isEmpty());
     }
 
     @Override
@@ -48,17 +63,20 @@ public final class SimulatedModel implements SentimentModel {
 
     @Override
     public List<Sentiment> predict(List<String> texts) {
+        Optional<String> fail = failMarker;
+        Optional<String> hang = hangMarker;
         for (String text : texts) {
-            if (failMarker.isPresent() && text.contains(failMarker.get())) {
-                throw new SimulatedModelFailure("simulated failure: text contains '" + failMarker.get() + "'");
+            if (fail.isPresent() && text.contains(fail.get())) {
+                throw new SimulatedModelFailure("simulated failure: text contains '" + fail.get() + "'");
             }
         }
         for (String text : texts) {
-            if (hangMarker.isPresent() && text.contains(hangMarker.get())) {
+            if (hang.isPresent() && text.contains(hang.get())) {
                 park(HANG);
             }
         }
-        park(latency);
+        long jitterNanos = latencyJitter.toNanos();
+        park(jitterNanos > 0 ? latency.plusNanos(ThreadLocalRandom.current().nextLong(jitterNanos + 1)) : latency);
         List<Sentiment> out = new ArrayList<>(texts.size());
         for (String text : texts) {
             // Spread hash codes over [-1, 1]: deterministic, label mix roughly even.

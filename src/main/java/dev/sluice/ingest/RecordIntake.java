@@ -1,0 +1,61 @@
+package dev.sluice.ingest;
+
+import java.util.function.Consumer;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.sluice.offsets.ContiguousOffsetTracker;
+import dev.sluice.offsets.OffsetLedger;
+
+/**
+ * Takes polled records in, whatever topic they come from: registers each offset with its
+ * partition's tracker, counts it against the in-flight budget and hands it on. The returned Uni
+ * completes when the budget has room: until then the connector requests nothing more and pauses
+ * fetching. After {@link #stop()} nothing more is taken in.
+ */
+@Singleton
+public class RecordIntake {
+
+    private final OffsetLedger ledger;
+    private final InFlightRecords inFlight;
+    private volatile boolean stopped;
+
+    @Inject
+    public RecordIntake(OffsetLedger ledger, InFlightRecords inFlight) {
+        this.ledger = ledger;
+        this.inFlight = inFlight;
+    }
+
+    public Uni<Void> take(ConsumerRecords<byte[], byte[]> records, Consumer<InFlightRecord> next) {
+        if (stopped) {
+            return Uni.createFrom().voidItem(); // Shutting down: left uncommitted, read again after restart.
+        }
+        for (TopicPartition partition : records.partitions()) {
+            ContiguousOffsetTracker tracker = ledger.trackerFor(partition);
+            if (tracker == null) {
+                continue; // Fetched before the partition was revoked: its new owner reads these again.
+            }
+            for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                if (!tracker.register(record.offset())) {
+                    continue; // Delivered twice (the fetch position moved back): already tracked.
+                }
+                inFlight.admit();
+                next.accept(new InFlightRecord(partition, record.offset(), record.key(), record.value(), record.timestamp(),
+                        record.headers(), tracker));
+            }
+        }
+        return inFlight.awaitRoom();
+    }
+
+    /** Takes no more records in; what is in flight goes on. */
+    public void stop() {
+        stopped = true;
+    }
+}
