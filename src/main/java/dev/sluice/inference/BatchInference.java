@@ -69,8 +69,7 @@ public class BatchInference {
         List<InFlightRecord> valid = new ArrayList<>(batch.size());
         for (InFlightRecord record : batch) {
             if (record.abandoned()) {
-                ordering.release(record);
-                inFlight.abandoned(record);
+                ordering.release(record); // Its partition was revoked: the new owner scores it.
                 continue;
             }
             if (record.request() == null) {

@@ -11,9 +11,10 @@ import io.smallrye.mutiny.Uni;
 import dev.sluice.config.SluiceConfig;
 
 /**
- * The in-flight budget ({@code sluice.max-in-flight}) and the one place a record ends. Intake
- * waits for room in the budget; while it waits, the connector stops requesting and pauses the
- * partitions, so memory stays bounded without an unbounded queue anywhere.
+ * The in-flight budget ({@code sluice.max-in-flight}) and the one place a record ends. A record
+ * holds its place from intake until a commit passes its offset, so the budget bounds both memory
+ * and what a crash can make sluice do twice. Intake waits for room; while it waits, the connector
+ * stops requesting and pauses the partitions: no unbounded queue anywhere.
  */
 @Singleton
 public class InFlightRecords {
@@ -58,21 +59,24 @@ public class InFlightRecords {
     /** The record ended (result acknowledged or dead-lettered): its offset may be committed. */
     public void ended(InFlightRecord record) {
         record.tracker().markDone(record.offset());
-        release();
     }
 
-    /** The record's partition was revoked: it leaves the budget but its offset is not ours to commit. */
-    public void abandoned(InFlightRecord record) {
-        release();
-    }
-
-    private void release() {
-        if (inFlight.decrementAndGet() < max) {
+    /** Records left the budget: a commit passed them, or their partition was revoked. */
+    public void release(int records) {
+        if (records <= 0) {
+            return;
+        }
+        if (inFlight.addAndGet(-records) < max) {
             CompletableFuture<Void> wait = room;
             if (!wait.isDone()) {
                 wait.complete(null);
             }
         }
+    }
+
+    /** Whether half the budget is taken: time to commit rather than wait for the interval. */
+    public boolean underPressure() {
+        return inFlight.get() >= max / 2;
     }
 
     public int count() {

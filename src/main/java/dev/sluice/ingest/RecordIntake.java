@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import io.smallrye.mutiny.Uni;
 
 import dev.sluice.offsets.ContiguousOffsetTracker;
+import dev.sluice.offsets.OffsetCommitter;
 import dev.sluice.offsets.OffsetLedger;
 
 /**
@@ -25,12 +26,14 @@ public class RecordIntake {
 
     private final OffsetLedger ledger;
     private final InFlightRecords inFlight;
+    private final OffsetCommitter committer;
     private volatile boolean stopped;
 
     @Inject
-    public RecordIntake(OffsetLedger ledger, InFlightRecords inFlight) {
+    public RecordIntake(OffsetLedger ledger, InFlightRecords inFlight, OffsetCommitter committer) {
         this.ledger = ledger;
         this.inFlight = inFlight;
+        this.committer = committer;
     }
 
     public Uni<Void> take(ConsumerRecords<byte[], byte[]> records, Consumer<InFlightRecord> next) {
@@ -50,6 +53,9 @@ public class RecordIntake {
                 next.accept(new InFlightRecord(partition, record.offset(), record.key(), record.value(), record.timestamp(),
                         record.headers(), tracker));
             }
+        }
+        if (inFlight.underPressure()) {
+            committer.commitSoon(); // Room comes back only with a commit: do not wait for the interval.
         }
         return inFlight.awaitRoom();
     }

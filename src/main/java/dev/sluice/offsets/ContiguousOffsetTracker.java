@@ -1,18 +1,24 @@
 package dev.sluice.offsets;
 
 /**
- * The offsets of one partition that sluice has taken in but not yet finished, and the offset that
+ * The offsets of one partition that sluice has taken in and not yet committed, and the offset that
  * may safely be committed: one past the highest offset below which every taken record has ended.
  * A gap, however old, holds the commit back. Offsets must be registered in increasing order (as a
- * partition delivers them) but may finish in any order. Kafka's own clients have nothing like it
- * and a sorted ring of primitives keeps the per-record cost allocation-free, hence our own.
+ * partition delivers them) but may end in any order; an entry leaves only once a commit has passed
+ * it, so the tracker's size is what a crash could make sluice do twice. Kafka's clients have nothing
+ * like it and a sorted ring of primitives keeps the per-record cost allocation-free, hence our own.
  */
 public final class ContiguousOffsetTracker {
 
     private long[] offsets = new long[1024];
     private boolean[] done = new boolean[1024];
     private int head;
+    /** Entries from head on, all taken in and not yet committed past. */
     private int size;
+    /** How many entries from head on have ended, without a gap. */
+    private int doneRun;
+    /** How many entries have ended in all. */
+    private int doneTotal;
     /** One past the highest registered offset; what is committable once everything ended. */
     private long next = -1;
     private volatile boolean revoked;
@@ -40,40 +46,60 @@ public final class ContiguousOffsetTracker {
     public synchronized void markDone(long offset) {
         int index = indexOf(offset);
         if (index < 0) {
-            return; // Already ended and committed past, or never registered here (e.g. after revocation).
+            return; // Never registered here (e.g. a record of a partition since revoked).
         }
-        done[(head + index) & (offsets.length - 1)] = true;
-        while (size > 0 && done[head]) {
-            head = (head + 1) & (offsets.length - 1);
-            size--;
+        int mask = offsets.length - 1;
+        int slot = (head + index) & mask;
+        if (done[slot]) {
+            return;
+        }
+        done[slot] = true;
+        doneTotal++;
+        while (doneRun < size && done[(head + doneRun) & mask]) {
+            doneRun++;
         }
     }
 
     /** The offset to commit (next offset to read), or -1 when nothing has been registered. */
     public synchronized long committable() {
-        if (size > 0) {
-            return offsets[head];
+        if (doneRun < size) {
+            return offsets[(head + doneRun) & (offsets.length - 1)];
         }
         return next;
     }
 
+    /** A commit of {@code position} succeeded: forgets the entries below it and says how many. */
+    public synchronized int committed(long position) {
+        int mask = offsets.length - 1;
+        int dropped = 0;
+        while (dropped < doneRun && offsets[(head + dropped) & mask] < position) {
+            dropped++;
+        }
+        head = (head + dropped) & mask;
+        size -= dropped;
+        doneRun -= dropped;
+        doneTotal -= dropped;
+        return dropped;
+    }
+
     /** Records taken in and not yet ended. */
     public synchronized int pending() {
-        int pending = 0;
-        for (int i = 0; i < size; i++) {
-            if (!done[(head + i) & (offsets.length - 1)]) {
-                pending++;
-            }
-        }
-        return pending;
+        return size - doneTotal;
+    }
+
+    /** Records taken in and not yet committed past (ended or not). */
+    public synchronized int uncommitted() {
+        return size;
     }
 
     public boolean revoked() {
         return revoked;
     }
 
-    void revoke() {
+    /** Marks the partition as lost to this instance; returns how many records it still held. */
+    synchronized int revoke() {
         revoked = true;
+        return size;
     }
 
     /** Binary search over the ring, which holds offsets in increasing order. */
@@ -111,6 +137,6 @@ public final class ContiguousOffsetTracker {
 
     @Override
     public synchronized String toString() {
-        return "ContiguousOffsetTracker{committable=" + committable() + ", tracked=" + size + "}";
+        return "ContiguousOffsetTracker{committable=" + committable() + ", uncommitted=" + size + ", pending=" + pending() + "}";
     }
 }

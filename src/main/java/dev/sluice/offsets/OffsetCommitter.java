@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.failure.RetryConsumer;
+import dev.sluice.ingest.InFlightRecords;
 import dev.sluice.ingest.RequestConsumer;
 
 /**
@@ -43,13 +45,19 @@ public class OffsetCommitter {
     private final KafkaClientService clients;
     private final OffsetLedger ledger;
     private final Duration interval;
+    private final InFlightRecords inFlight;
     private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
+    private final AtomicBoolean commitRequested = new AtomicBoolean();
     private ScheduledExecutorService timer;
+    private volatile long lastCommitNanos = System.nanoTime();
+    /** How often the committer looks at the budget; commits themselves follow the interval or the pressure. */
+    private static final long TICK_MS = 50;
 
     @Inject
-    public OffsetCommitter(KafkaClientService clients, OffsetLedger ledger, SluiceConfig config) {
+    public OffsetCommitter(KafkaClientService clients, OffsetLedger ledger, InFlightRecords inFlight, SluiceConfig config) {
         this.clients = clients;
         this.ledger = ledger;
+        this.inFlight = inFlight;
         this.interval = config.commit().interval();
     }
 
@@ -59,7 +67,8 @@ public class OffsetCommitter {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(this::commitOnPollingThread, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        long tick = Math.min(interval.toMillis(), TICK_MS);
+        timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     /** Commits now, from any thread, on every consumer; waits at most {@code timeout} for each. */
@@ -68,6 +77,15 @@ public class OffsetCommitter {
             consumer.runOnPollingThread(c -> {
                 commitOwned(c, null, true);
             }).await().atMost(timeout);
+        }
+    }
+
+    /** Commits on the interval, or sooner while the in-flight budget waits for commits to free it. */
+    private void tick() {
+        long now = System.nanoTime();
+        if (now - lastCommitNanos >= interval.toNanos() || inFlight.underPressure()) {
+            lastCommitNanos = now;
+            commitOnPollingThread();
         }
     }
 
@@ -100,14 +118,29 @@ public class OffsetCommitter {
         }
         if (sync) {
             consumer.commitSync(offsets);
-            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            offsets.forEach(this::succeeded);
         } else {
             consumer.commitAsync(offsets, (done, error) -> {
                 if (error == null) {
-                    done.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+                    done.forEach(this::succeeded);
                 } else {
                     LOG.warnf("offset commit failed, retried on the next interval: %s", error.toString());
                 }
+            });
+        }
+    }
+
+    private void succeeded(TopicPartition partition, OffsetAndMetadata offset) {
+        committed.put(partition, offset.offset());
+        inFlight.release(ledger.committed(partition, offset.offset()));
+    }
+
+    /** Commits as soon as possible rather than at the next interval (the in-flight budget is filling). */
+    public void commitSoon() {
+        if (timer != null && commitRequested.compareAndSet(false, true)) {
+            timer.execute(() -> {
+                commitRequested.set(false);
+                commitOnPollingThread();
             });
         }
     }

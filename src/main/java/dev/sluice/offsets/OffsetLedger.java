@@ -35,14 +35,25 @@ public class OffsetLedger {
         }
     }
 
-    /** Forgets partitions; their in-flight records may still finish but are never committed here. */
-    public void revoked(Collection<TopicPartition> partitions) {
+    /**
+     * Forgets partitions; their in-flight records may still finish but are never committed here.
+     * Returns how many uncommitted records the partitions held (they leave the in-flight budget).
+     */
+    public int revoked(Collection<TopicPartition> partitions) {
+        int released = 0;
         for (TopicPartition partition : partitions) {
             ContiguousOffsetTracker tracker = trackers.remove(partition);
             if (tracker != null) {
-                tracker.revoke();
+                released += tracker.revoke();
             }
         }
+        return released;
+    }
+
+    /** A commit of a partition succeeded; returns how many records it let go of. */
+    public int committed(TopicPartition partition, long position) {
+        ContiguousOffsetTracker tracker = trackers.get(partition);
+        return tracker == null ? 0 : tracker.committed(position);
     }
 
     /** Committable offsets of the given owned partitions (all owned ones when null) that have any. */

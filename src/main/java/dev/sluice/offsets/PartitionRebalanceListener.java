@@ -14,6 +14,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 
 import dev.sluice.config.SluiceConfig;
+import dev.sluice.ingest.InFlightRecords;
 
 /**
  * Keeps the offset ledger in step with the group's assignment. On revocation (a rebalance, or the
@@ -30,12 +31,14 @@ public class PartitionRebalanceListener implements KafkaConsumerRebalanceListene
 
     private final OffsetLedger ledger;
     private final OffsetCommitter committer;
+    private final InFlightRecords inFlight;
     private final Duration drainTimeout;
 
     @Inject
-    public PartitionRebalanceListener(OffsetLedger ledger, OffsetCommitter committer, SluiceConfig config) {
+    public PartitionRebalanceListener(OffsetLedger ledger, OffsetCommitter committer, InFlightRecords inFlight, SluiceConfig config) {
         this.ledger = ledger;
         this.committer = committer;
+        this.inFlight = inFlight;
         this.drainTimeout = config.shutdown().drainTimeout();
     }
 
@@ -65,7 +68,7 @@ public class PartitionRebalanceListener implements KafkaConsumerRebalanceListene
         } catch (RuntimeException e) {
             LOG.warnf("commit on revocation of %s failed: %s", partitions, e.toString());
         }
-        ledger.revoked(partitions);
+        inFlight.release(ledger.revoked(partitions));
         committer.forget(partitions);
         LOG.infof("revoked %s", partitions);
     }
@@ -73,7 +76,7 @@ public class PartitionRebalanceListener implements KafkaConsumerRebalanceListene
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         // Lost, not revoked: another member may own them already, so nothing may be committed.
-        ledger.revoked(partitions);
+        inFlight.release(ledger.revoked(partitions));
         committer.forget(partitions);
         LOG.warnf("lost %s", partitions);
     }

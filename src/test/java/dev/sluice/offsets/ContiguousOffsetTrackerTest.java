@@ -90,6 +90,50 @@ class ContiguousOffsetTrackerTest {
     }
 
     @Test
+    void entriesStayUntilACommitPassesThemSoTheSizeBoundsWhatACrashRedoes() {
+        ContiguousOffsetTracker tracker = new ContiguousOffsetTracker();
+        for (long offset = 0; offset < 10; offset++) {
+            tracker.register(offset);
+            tracker.markDone(offset);
+        }
+        assertThat(tracker.pending()).isZero();
+        assertThat(tracker.uncommitted()).isEqualTo(10);
+        assertThat(tracker.committed(6)).isEqualTo(6);
+        assertThat(tracker.uncommitted()).isEqualTo(4);
+        assertThat(tracker.committable()).isEqualTo(10);
+    }
+
+    @Test
+    void aCommitNeverDropsAnEntryThatHasNotEnded() {
+        ContiguousOffsetTracker tracker = new ContiguousOffsetTracker();
+        tracker.register(0);
+        tracker.register(1);
+        tracker.markDone(1);
+        assertThat(tracker.committed(2)).isZero();
+        assertThat(tracker.uncommitted()).isEqualTo(2);
+        tracker.markDone(0);
+        assertThat(tracker.committed(tracker.committable())).isEqualTo(2);
+        assertThat(tracker.pending()).isZero();
+    }
+
+    @Test
+    void theRingGrowsAndKeepsWorkingAcrossWrapAround() {
+        ContiguousOffsetTracker tracker = new ContiguousOffsetTracker();
+        long offset = 0;
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < 3000; i++) {
+                tracker.register(offset++);
+            }
+            for (long o = offset - 3000; o < offset; o++) {
+                tracker.markDone(o);
+            }
+            assertThat(tracker.committed(tracker.committable())).isEqualTo(3000);
+        }
+        assertThat(tracker.committable()).isEqualTo(30_000);
+        assertThat(tracker.uncommitted()).isZero();
+    }
+
+    @Test
     void markingAnUnknownOffsetChangesNothing() {
         ContiguousOffsetTracker tracker = new ContiguousOffsetTracker();
         tracker.register(1);

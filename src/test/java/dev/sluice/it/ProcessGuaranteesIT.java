@@ -1,0 +1,146 @@
+package dev.sluice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.sluice.devbroker.EmbeddedKafkaBroker;
+import dev.sluice.testing.TestKafka;
+
+/**
+ * The guarantees that only show across process boundaries: the service runs as its runnable jar
+ * in child JVMs against a real broker in this JVM (a fresh broker per test), and is killed,
+ * stopped and joined by a second instance while records flow.
+ */
+class ProcessGuaranteesIT {
+
+    private static final int MAX_IN_FLIGHT = 5000;
+    /** Intake takes a whole poll before it waits for room: the bound is the budget plus one poll. */
+    private static final int MAX_POLL_RECORDS = 2000;
+    private static final Map<String, String> ENV = Map.of("SLUICE_MAX_IN_FLIGHT", Integer.toString(MAX_IN_FLIGHT),
+            "SLUICE_MODEL_KIND", "lexicon", "QUARKUS_LOG_LEVEL", "WARN");
+
+    private EmbeddedKafkaBroker broker;
+    private TestKafka kafka;
+
+    @BeforeEach
+    void startBroker() {
+        broker = EmbeddedKafkaBroker.start();
+        broker.createTopics(12, List.of("sluice.requests", "sluice.results", "sluice.retry", "sluice.dlq"));
+        kafka = new TestKafka(broker.bootstrapServers());
+    }
+
+    @AfterEach
+    void stopBroker() {
+        kafka.close();
+        broker.close();
+    }
+
+    @Test
+    void killedThreeTimesWhileRecordsFlowEveryRequestStillGetsAResultAndDuplicatesStayWithinTheInFlightBound() throws Exception {
+        int requests = 200_000;
+        Thread producer = produceInBackground(requests, 0);
+        Random random = new Random(11);
+        int kills = 0;
+        SluiceProcess sluice = SluiceProcess.start(broker.bootstrapServers(), ENV);
+        try {
+            for (double share : new double[] {0.15 + random.nextDouble() * 0.1, 0.4 + random.nextDouble() * 0.1, 0.65 + random.nextDouble() * 0.1}) {
+                long target = (long) (requests * share);
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> ResultLedger.total(kafka, "sluice.results") >= target);
+                sluice.kill();
+                kills++;
+                sluice = SluiceProcess.start(broker.bootstrapServers(), ENV);
+            }
+            producer.join();
+            awaitAllCommitted();
+        } finally {
+            sluice.close();
+        }
+        Map<String, Integer> counts = ResultLedger.countsById(kafka);
+        long duplicates = counts.values().stream().mapToLong(c -> c - 1).sum();
+        long bound = (long) kills * (MAX_IN_FLIGHT + MAX_POLL_RECORDS);
+        System.out.printf("after %d SIGKILLs: %d ids with results, %d duplicates (bound %d)%n", kills, counts.size(), duplicates, bound);
+        assertThat(counts).hasSize(requests);
+        assertThat(duplicates).isLessThanOrEqualTo(bound);
+    }
+
+    @Test
+    void aCleanShutdownMidStreamAndARestartGiveNoDuplicatesAndNoLosses() throws Exception {
+        int requests = 100_000;
+        Thread producer = produceInBackground(requests, 0);
+        SluiceProcess first = SluiceProcess.start(broker.bootstrapServers(), ENV);
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> ResultLedger.total(kafka, "sluice.results") >= requests / 3);
+            assertThat(first.terminate()).as("exit code after SIGTERM; log:%n%s", first.log()).isIn(0, 143);
+        } finally {
+            first.close();
+        }
+        producer.join();
+        try (SluiceProcess second = SluiceProcess.start(broker.bootstrapServers(), ENV)) {
+            awaitAllCommitted();
+        }
+        Map<String, Integer> counts = ResultLedger.countsById(kafka);
+        assertThat(counts).hasSize(requests);
+        assertThat(counts.values()).allMatch(count -> count == 1);
+    }
+
+    @Test
+    void aSecondInstanceJoiningAndLeavingMidStreamLosesNothing() throws Exception {
+        int requests = 150_000;
+        Thread producer = produceInBackground(requests, 2);
+        try (SluiceProcess first = SluiceProcess.start(broker.bootstrapServers(), ENV)) {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> ResultLedger.total(kafka, "sluice.results") >= requests / 5);
+            SluiceProcess second = SluiceProcess.start(broker.bootstrapServers(), ENV);
+            try {
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> ResultLedger.total(kafka, "sluice.results") >= requests / 2);
+                second.terminate();
+            } finally {
+                second.close();
+            }
+            producer.join();
+            awaitAllCommitted();
+        }
+        assertThat(ResultLedger.countsById(kafka)).hasSize(requests);
+    }
+
+    private void awaitAllCommitted() {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> kafka.committed("sluice", "sluice.requests").equals(kafka.endOffsets("sluice.requests")));
+    }
+
+    /** Sends requests over 2,000 keys from a background thread, pausing {@code pauseEvery}ms per 1,000 when asked. */
+    private Thread produceInBackground(int requests, long pauseMs) {
+        Thread thread = new Thread(() -> {
+            for (int i = 0; i < requests; i++) {
+                String key = "key-" + (i % 2000);
+                kafka.send(new ProducerRecord<>("sluice.requests", key.getBytes(StandardCharsets.UTF_8),
+                        ("{\"id\":\"id-" + i + "\",\"text\":\"request number " + i + " was good\"}").getBytes(StandardCharsets.UTF_8)));
+                if (pauseMs > 0 && i % 1000 == 999) {
+                    try {
+                        Thread.sleep(pauseMs); // Paces the stream so that the rebalance happens mid-stream, not after it.
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            kafka.flush();
+        }, "it-producer");
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sluice.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * sluice's runnable jar in a child JVM, as users run it, against the test broker. {@link #kill()}
+ * is SIGKILL (a crash), {@link #terminate()} is SIGTERM (a clean shutdown).
+ */
+public final class SluiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final File log;
+
+    private SluiceProcess(Process process, File log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static SluiceProcess start(String bootstrap, Map<String, String> environment) throws IOException {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("run ./mvnw package first");
+        }
+        File log = File.createTempFile("sluice-it-", ".log");
+        log.deleteOnExit();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        builder.environment().putAll(environment);
+        return new SluiceProcess(builder.start(), log);
+    }
+
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then waits for the process to finish its shutdown; returns its exit code. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("sluice did not stop within 60 s of SIGTERM; log: " + log);
+        }
+        return process.exitValue();
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log.toPath());
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+        log.delete();
+    }
+}
