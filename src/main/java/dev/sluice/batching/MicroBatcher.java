@@ -39,8 +39,10 @@ public final class MicroBatcher<T> {
             }
         }, BackPressureStrategy.BUFFER)
                 .group().intoLists().of(maxSize, linger)
-                // Grouping emits on a timer whatever the demand; buffer closed batches instead of failing.
-                .onOverflow().buffer();
+                // Grouping emits on a timer whatever the demand, and the worker pool asks for only as many
+                // batches as it has workers: closed batches wait here. A bounded buffer would fail the
+                // stream under a backlog; the in-flight budget upstream already bounds what can wait.
+                .onOverflow().bufferUnconditionally();
     }
 
     public void offer(T item) {

@@ -57,6 +57,25 @@ public interface SluiceConfig {
 
     Producer producer();
 
+    Health health();
+
+    interface Health {
+        /** How often lag, topics and broker reachability are read in the background. */
+        @WithName("lag-refresh")
+        @WithDefault("5s")
+        Duration lagRefresh();
+
+        /** A partition with lag whose committed offset has not moved this long is stalled (readiness down). */
+        @WithName("stall-after")
+        @WithDefault("2m")
+        Duration stallAfter();
+
+        /** With work in flight and no record ending for this long, the service is wedged (liveness down). */
+        @WithName("wedged-after")
+        @WithDefault("5m")
+        Duration wedgedAfter();
+    }
+
     Dev dev();
 
     interface Topics {

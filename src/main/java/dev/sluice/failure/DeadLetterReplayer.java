@@ -28,6 +28,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 
 import dev.sluice.config.SluiceConfig;
+import dev.sluice.ops.SluiceMetrics;
 import dev.sluice.publish.RecordProducer;
 
 /**
@@ -48,9 +49,12 @@ public class DeadLetterReplayer {
     private final String requestsTopic;
     private final String group;
     private final int maxReplays;
+    private final SluiceMetrics metrics;
 
     @Inject
-    public DeadLetterReplayer(@Identifier("default-kafka-broker") Map<String, Object> kafka, RecordProducer producer, SluiceConfig config) {
+    public DeadLetterReplayer(@Identifier("default-kafka-broker") Map<String, Object> kafka, RecordProducer producer, SluiceMetrics metrics,
+            SluiceConfig config) {
+        this.metrics = metrics;
         this.kafka = kafka;
         this.producer = producer;
         this.deadLetterTopic = config.topics().dlq();
@@ -119,6 +123,7 @@ public class DeadLetterReplayer {
         } catch (ExecutionException e) {
             throw new IllegalStateException("replay failed: " + e.getCause() + "; the replay position did not move", e.getCause());
         }
+        metrics.replayed(replayed);
         return new ReplayReport(scanned, replayed, parked, filteredOut);
     }
 

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.sluice.batching.MicroBatchChannel;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.ingest.InFlightRecord;
+import dev.sluice.ops.SluiceMetrics;
 import dev.sluice.ordering.OrderingGate;
 
 /**
@@ -31,6 +32,7 @@ public class FailureHandler {
     private final RetryPublisher retries;
     private final OrderingGate ordering;
     private final MicroBatchChannel batches;
+    private final SluiceMetrics metrics;
     private final Backoff backoff;
     private final int maxAttempts;
     private final int inProcessAttempts;
@@ -42,7 +44,8 @@ public class FailureHandler {
 
     @Inject
     public FailureHandler(DeadLetterPublisher deadLetters, RetryPublisher retries, OrderingGate ordering, MicroBatchChannel batches,
-            SluiceConfig config) {
+            SluiceMetrics metrics, SluiceConfig config) {
+        this.metrics = metrics;
         this.deadLetters = deadLetters;
         this.retries = retries;
         this.ordering = ordering;
@@ -59,7 +62,9 @@ public class FailureHandler {
     public void failed(InFlightRecord record, FailureReason reason, Throwable cause) {
         long now = System.currentTimeMillis();
         record.failedAt(now);
+        metrics.failed(reason);
         if (!reason.retryable() || record.attempts() >= maxAttempts) {
+            metrics.deadLettered(reason);
             if (reason.retryable()) {
                 LOG.warnf("%s dead-lettered after %d attempts (%s): %s", record, record.attempts(), reason.header(), cause.toString());
             }
@@ -67,6 +72,7 @@ public class FailureHandler {
             ordering.release(record);
             return;
         }
+        metrics.retried();
         long delay = backoff.delayMillis(record.attempts());
         if (record.attempts() < inProcessAttempts) {
             LOG.debugf("%s failed (%s), attempt %d; retrying in %d ms", record, reason.header(), record.attempts(), delay);

@@ -20,6 +20,7 @@ import dev.sluice.ingest.BadRequestException;
 import dev.sluice.ingest.InFlightRecord;
 import dev.sluice.ingest.InFlightRecords;
 import dev.sluice.ingest.RequestParser;
+import dev.sluice.ops.SluiceMetrics;
 import dev.sluice.ordering.OrderingGate;
 import dev.sluice.publish.ResultPublisher;
 
@@ -44,10 +45,12 @@ public class BatchInference {
     private final OrderingGate ordering;
     private final InFlightRecords inFlight;
     private final int maxChars;
+    private final SluiceMetrics metrics;
 
     @Inject
     public BatchInference(SentimentModel model, RequestParser parser, ResultPublisher results, FailureHandler failures,
-            OrderingGate ordering, InFlightRecords inFlight, SluiceConfig config) {
+            OrderingGate ordering, InFlightRecords inFlight, SluiceMetrics metrics, SluiceConfig config) {
+        this.metrics = metrics;
         this.model = model;
         this.guard = new TimedInference(model, config.batch().timeout());
         this.parser = parser;
@@ -94,8 +97,10 @@ public class BatchInference {
             texts.add(TextCap.cap(record.request().text(), maxChars));
         }
         List<Sentiment> sentiments;
+        long started = System.nanoTime();
         try {
             sentiments = guard.predict(texts);
+            metrics.batch(texts.size(), System.nanoTime() - started);
             if (sentiments.size() != texts.size()) {
                 throw new IllegalStateException("model returned " + sentiments.size() + " scores for " + texts.size() + " texts");
             }

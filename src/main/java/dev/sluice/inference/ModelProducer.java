@@ -23,7 +23,7 @@ public class ModelProducer {
 
     @Produces
     @Singleton // No client proxy: predict() is called once per micro-batch on the hot path.
-    SentimentModel model(SluiceConfig config) {
+    SentimentModel model(SluiceConfig config, ModelStatus status) {
         SluiceConfig.Model model = config.model();
         SentimentModel built = switch (model.kind()) {
             case HYBRID -> HybridModel.loadDefault(new HybridFeatures(new VaderAnalyzer(VaderLexicon.load()), AfinnLexicon.load()),
@@ -34,6 +34,7 @@ public class ModelProducer {
                     model.simulated().hangWhenContains(), model.neutralBand());
         };
         built.warmUp();
+        status.loaded(built);
         LOG.infof("model %s loaded and warmed up", built.id());
         return built;
     }

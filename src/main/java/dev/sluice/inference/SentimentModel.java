@@ -23,6 +23,11 @@ public interface SentimentModel {
 
     List<Sentiment> predict(List<String> texts);
 
+    /** How the model scored in its evaluation (data set to accuracy, and where the figures come from); empty when not evaluated. */
+    default java.util.Map<String, Object> evaluation() {
+        return java.util.Map.of();
+    }
+
     /** Runs a few predictions so that the first real batch does not pay for class loading and JIT. */
     default void warmUp() {
         for (int i = 0; i < 200; i++) {

@@ -21,6 +21,7 @@ public class InFlightRecords {
 
     private final int max;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile long lastEndedNanos = System.nanoTime();
     private volatile CompletableFuture<Void> room = CompletableFuture.completedFuture(null);
 
     @Inject
@@ -59,6 +60,12 @@ public class InFlightRecords {
     /** The record ended (result acknowledged or dead-lettered): its offset may be committed. */
     public void ended(InFlightRecord record) {
         record.tracker().markDone(record.offset());
+        lastEndedNanos = System.nanoTime();
+    }
+
+    /** When a record last ended (System.nanoTime), or when the budget was created. */
+    public long lastEndedNanos() {
+        return lastEndedNanos;
     }
 
     /** Records left the budget: a commit passed them, or their partition was revoked. */

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import dev.sluice.offsets.ContiguousOffsetTracker;
 import dev.sluice.offsets.OffsetCommitter;
 import dev.sluice.offsets.OffsetLedger;
+import dev.sluice.ops.SluiceMetrics;
 
 /**
  * Takes polled records in, whatever topic they come from: registers each offset with its
@@ -27,19 +28,22 @@ public class RecordIntake {
     private final OffsetLedger ledger;
     private final InFlightRecords inFlight;
     private final OffsetCommitter committer;
+    private final SluiceMetrics metrics;
     private volatile boolean stopped;
 
     @Inject
-    public RecordIntake(OffsetLedger ledger, InFlightRecords inFlight, OffsetCommitter committer) {
+    public RecordIntake(OffsetLedger ledger, InFlightRecords inFlight, OffsetCommitter committer, SluiceMetrics metrics) {
         this.ledger = ledger;
         this.inFlight = inFlight;
         this.committer = committer;
+        this.metrics = metrics;
     }
 
     public Uni<Void> take(ConsumerRecords<byte[], byte[]> records, Consumer<InFlightRecord> next) {
         if (stopped) {
             return Uni.createFrom().voidItem(); // Shutting down: left uncommitted, read again after restart.
         }
+        metrics.consumed(records.count());
         for (TopicPartition partition : records.partitions()) {
             ContiguousOffsetTracker tracker = ledger.trackerFor(partition);
             if (tracker == null) {

@@ -15,6 +15,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.ingest.InFlightRecords;
+import dev.sluice.ops.SluiceMetrics;
 
 /**
  * Keeps the offset ledger in step with the group's assignment. On revocation (a rebalance, or the
@@ -32,10 +33,13 @@ public class PartitionRebalanceListener implements KafkaConsumerRebalanceListene
     private final OffsetLedger ledger;
     private final OffsetCommitter committer;
     private final InFlightRecords inFlight;
+    private final SluiceMetrics metrics;
     private final Duration drainTimeout;
 
     @Inject
-    public PartitionRebalanceListener(OffsetLedger ledger, OffsetCommitter committer, InFlightRecords inFlight, SluiceConfig config) {
+    public PartitionRebalanceListener(OffsetLedger ledger, OffsetCommitter committer, InFlightRecords inFlight, SluiceMetrics metrics,
+            SluiceConfig config) {
+        this.metrics = metrics;
         this.ledger = ledger;
         this.committer = committer;
         this.inFlight = inFlight;
@@ -45,6 +49,7 @@ public class PartitionRebalanceListener implements KafkaConsumerRebalanceListene
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         ledger.assigned(partitions);
+        metrics.rebalanced();
         if (!partitions.isEmpty()) {
             LOG.infof("assigned %s", partitions);
         }

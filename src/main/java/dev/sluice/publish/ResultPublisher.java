@@ -12,6 +12,7 @@ import dev.sluice.failure.FailureReason;
 import dev.sluice.inference.Sentiment;
 import dev.sluice.ingest.InFlightRecord;
 import dev.sluice.ingest.InFlightRecords;
+import dev.sluice.ops.SluiceMetrics;
 import dev.sluice.ordering.OrderingGate;
 
 /**
@@ -30,11 +31,13 @@ public class ResultPublisher {
     private final OrderingGate ordering;
     private final InFlightRecords inFlight;
     private final FailureHandler failures;
+    private final SluiceMetrics metrics;
     private final String topic;
 
     @Inject
     public ResultPublisher(RecordProducer producer, ResultWriter writer, OrderingGate ordering, InFlightRecords inFlight,
-            FailureHandler failures, SluiceConfig config) {
+            FailureHandler failures, SluiceMetrics metrics, SluiceConfig config) {
+        this.metrics = metrics;
         this.producer = producer;
         this.writer = writer;
         this.ordering = ordering;
@@ -48,6 +51,9 @@ public class ResultPublisher {
         producer.send(new ProducerRecord<>(topic, null, record.key(), value), (metadata, error) -> {
             if (error == null) {
                 inFlight.ended(record);
+                Long requested = record.request().timestamp();
+                metrics.processed(record.originPartition(), record.request().source(), sentiment.label(),
+                        requested != null ? requested : record.recordTimestamp(), System.currentTimeMillis());
             } else {
                 LOG.warnf(error, "result of %s was not acknowledged", record);
                 failures.failed(record, FailureReason.PROCESSING_FAILED, error);

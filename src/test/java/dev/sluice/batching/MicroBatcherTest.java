@@ -69,6 +69,43 @@ class MicroBatcherTest {
     }
 
     @Test
+    void aBacklogOfThousandsOfBatchesWaitsForASlowSubscriberInsteadOfFailing() {
+        MicroBatcher<Integer> batcher = new MicroBatcher<>(1, Duration.ofMillis(5));
+        List<Integer> received = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Flow.Subscription> subscription = new java.util.concurrent.atomic.AtomicReference<>();
+        batcher.batches().subscribe().withSubscriber(new io.smallrye.mutiny.subscription.MultiSubscriber<List<Integer>>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                subscription.set(s);
+                s.request(1);
+            }
+
+            @Override
+            public void onItem(List<Integer> batch) {
+                received.addAll(batch);
+            }
+
+            @Override
+            public void onFailure(Throwable t) {
+                failure.set(t);
+            }
+
+            @Override
+            public void onCompletion() {
+            }
+        });
+        for (int i = 0; i < 10_000; i++) {
+            batcher.offer(i);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+        subscription.get().request(Long.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 10_000 || failure.get() != null);
+        assertThat(failure.get()).isNull();
+        assertThat(received).hasSize(10_000);
+    }
+
+    @Test
     void offeringBeforeSubscriptionIsAnError() {
         assertThatThrownBy(() -> new MicroBatcher<Integer>(4, Duration.ofMillis(5)).offer(1)).isInstanceOf(IllegalStateException.class);
     }

@@ -70,7 +70,7 @@ public final class ThroughputBenchmark {
                 + ",\"source\":\"source-" + (i % 1000) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void preload(String bootstrap, int requests) {
+    static void preload(String bootstrap, int requests) {
         Random random = new Random(1);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262144,
@@ -156,7 +156,7 @@ public final class ThroughputBenchmark {
      * exist to the last one, so that JVM start-up and JIT compilation (a third of a core in the
      * first seconds) are left out on both sides alike.
      */
-    private static double measure(String bootstrap, String topic, int expected) throws InterruptedException {
+    static double measure(String bootstrap, String topic, int expected) throws InterruptedException {
         try (TestKafka kafka = new TestKafka(bootstrap)) {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             long firstAt = 0;

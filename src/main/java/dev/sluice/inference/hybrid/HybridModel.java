@@ -12,6 +12,9 @@ import dev.sluice.inference.SentimentModel;
  */
 public final class HybridModel implements SentimentModel {
 
+    /** Evaluation figures written by the training command, served by {@code GET /api/model}. */
+    public static final String EVALUATION_RESOURCE = "sluice/model/hybrid-evaluation.properties";
+
     private final HybridFeatures features;
     private final float[] weights;
     private final double neutralBand;
@@ -36,6 +39,22 @@ public final class HybridModel implements SentimentModel {
     @Override
     public String version() {
         return version;
+    }
+
+    @Override
+    public java.util.Map<String, Object> evaluation() {
+        java.util.Properties figures = new java.util.Properties();
+        try (java.io.InputStream in = HybridModel.class.getClassLoader().getResourceAsStream(EVALUATION_RESOURCE)) {
+            if (in == null) {
+                return java.util.Map.of();
+            }
+            figures.load(in);
+        } catch (java.io.IOException e) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Object> out = new java.util.TreeMap<>();
+        figures.forEach((key, value) -> out.put(key.toString(), value.toString()));
+        return out;
     }
 
     @Override

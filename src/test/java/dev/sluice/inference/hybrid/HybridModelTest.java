@@ -51,6 +51,14 @@ class HybridModelTest {
     }
 
     @Test
+    void theServedEvaluationFiguresAreWhatTheCommittedWeightsScore() {
+        assertThat(MODEL.evaluation()).isNotEmpty();
+        String expected = HybridTrainer.evaluation(FEATURES, HybridWeights.load());
+        String committed = new String(HybridWeights.resource(HybridModel.EVALUATION_RESOURCE), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(committed).isEqualTo(expected);
+    }
+
+    @Test
     void scoringABatchGivesWhatScoringEachTextAloneGives() {
         List<String> texts = LabelledSentences.load("imdb").stream().map(Example::text).limit(300).toList();
         List<Sentiment> batched = MODEL.predict(texts);

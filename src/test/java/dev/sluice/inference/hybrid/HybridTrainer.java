@@ -99,14 +99,27 @@ public final class HybridTrainer {
         String sha = HybridWeights.sha256(bytes);
         Files.write(resources.resolve(HybridWeights.RESOURCE), bytes);
         Files.writeString(resources.resolve(HybridWeights.CHECKSUM_RESOURCE), sha + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(resources.resolve(HybridModel.EVALUATION_RESOURCE), evaluation(features, weights), StandardCharsets.UTF_8);
+        System.out.printf("trained on %s: %d bytes, sha256 %s%n", TRAINING_DOMAINS, bytes.length, sha);
+        System.out.print(evaluation(features, weights));
+    }
+
+    /** The evaluation figures served by {@code GET /api/model}, as a properties file. */
+    public static String evaluation(HybridFeatures features, HybridWeights weights) {
+        StringBuilder out = new StringBuilder("# Written by HybridTrainer (./mvnw -B process-test-classes -Ptrain-model); checked by HybridModelTest.\n");
         HybridModel model = new HybridModel(features, weights, 0.05);
-        int[] imdb = confusion(model, LabelledSentences.load("imdb"));
-        System.out.printf("trained on %s: %d bytes, sha256 %s%nheld-out imdb accuracy %.4f%n", TRAINING_DOMAINS, bytes.length, sha, accuracy(imdb));
+        out.append(String.format(java.util.Locale.ROOT, "heldout.imdb.accuracy=%.4f%n", accuracy(confusion(model, LabelledSentences.load("imdb")))));
+        double sum = 0;
         for (String held : LabelledSentences.DOMAINS) {
             List<String> train = new ArrayList<>(LabelledSentences.DOMAINS);
             train.remove(held);
             HybridModel fold = new HybridModel(features, train(LabelledSentences.load(train), features), 0.05);
-            System.out.printf("train %s, test %s: %.4f%n", train, held, accuracy(confusion(fold, LabelledSentences.load(held))));
+            double accuracy = accuracy(confusion(fold, LabelledSentences.load(held)));
+            sum += accuracy;
+            out.append(String.format(java.util.Locale.ROOT, "leave-one-out.%s.accuracy=%.4f%n", held, accuracy));
         }
+        out.append(String.format(java.util.Locale.ROOT, "leave-one-out.mean.accuracy=%.4f%n", sum / LabelledSentences.DOMAINS.size()));
+        out.append("training.data=UCI Sentiment Labelled Sentences: amazon, yelp\n");
+        return out.toString();
     }
 }

@@ -1,0 +1,83 @@
+package dev.sluice.ops;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.apache.kafka.common.TopicPartition;
+
+import io.smallrye.common.annotation.Blocking;
+
+import dev.sluice.config.SluiceConfig;
+import dev.sluice.offsets.OffsetLedger;
+
+/** The consumer side of the ops API: lag, assignments and where records went. */
+@Path("/api/consumer")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class ConsumerResource {
+
+    @Inject
+    ConsumerLagMonitor monitor;
+
+    @Inject
+    OffsetLedger ledger;
+
+    @Inject
+    SluiceMetrics metrics;
+
+    @Inject
+    SluiceConfig config;
+
+    /** Per owned partition: committed, log-end and lag; the total and the time to drain. Read fresh. */
+    @GET
+    @Path("/lag")
+    public Map<String, Object> lag() {
+        monitor.refresh();
+        ConsumerLagMonitor.Snapshot snapshot = monitor.snapshot();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("group", config.groupId());
+        out.put("partitions", snapshot.partitions());
+        out.put("totalLag", snapshot.totalLag());
+        out.put("processingRatePerSecond", snapshot.ratePerSecond());
+        out.put("timeToDrainSeconds", Double.isInfinite(snapshot.timeToDrainSeconds()) ? null : snapshot.timeToDrainSeconds());
+        out.put("stalledPartitions", snapshot.stalledPartitions());
+        return out;
+    }
+
+    /** This instance's partitions and the group's members with theirs. */
+    @GET
+    @Path("/assignments")
+    public Map<String, Object> assignments() throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("group", config.groupId());
+        out.put("partitions", ledger.owned().stream().filter(p -> p.topic().equals(config.topics().requests()))
+                .map(TopicPartition::partition).sorted().toList());
+        out.put("members", monitor.members());
+        return out;
+    }
+
+    /** Results acknowledged per requests partition since this instance started. */
+    @GET
+    @Path("/partition-distribution")
+    public Map<String, Object> partitionDistribution() {
+        Map<String, Long> perPartition = new LinkedHashMap<>();
+        List<Integer> partitions = monitor.snapshot().partitions().stream().map(ConsumerLagMonitor.PartitionLag::partition).toList();
+        int highest = partitions.stream().mapToInt(Integer::intValue).max().orElse(-1);
+        for (int p = 0; p <= Math.max(highest, 0) || p < 4096 && metrics.processedOn(p) > 0; p++) {
+            if (metrics.processedOn(p) > 0 || partitions.contains(p)) {
+                perPartition.put(Integer.toString(p), metrics.processedOn(p));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("processed", perPartition);
+        out.put("total", metrics.processedTotal());
+        return out;
+    }
+}
