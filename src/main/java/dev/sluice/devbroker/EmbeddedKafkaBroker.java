@@ -38,12 +38,14 @@ import kafka.server.KafkaRaftServer;
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final Properties props;
     private final Path logDir;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Properties props, Path logDir, String bootstrapServers) {
         this.server = server;
+        this.props = props;
         this.logDir = logDir;
         this.bootstrapServers = bootstrapServers;
     }
@@ -97,7 +99,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDir, "127.0.0.1:" + brokerPort);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, props, logDir, "127.0.0.1:" + brokerPort);
             broker.awaitReady();
             return broker;
         } catch (IOException e) {
@@ -142,10 +144,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Stops the broker but keeps its data and ports, for {@link #restart()}: an outage, not an end. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts a stopped broker again on the same ports with the same data. */
+    public synchronized void restart() {
+        if (server != null) {
+            return;
+        }
+        server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
+        try {
+            awaitReady();
+        } catch (Exception e) {
+            throw new IllegalStateException("the restarted broker did not answer", e);
+        }
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         deleteRecursively(logDir);
     }
 
