@@ -1,0 +1,211 @@
+package dev.sluice.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+
+class HelmChartTest {
+
+    private static final Map<String, String> SASL = Map.of("kafka.securityProtocol", "SASL_SSL",
+            "kafka.sasl.existingSecret", "kafka-credentials", "kafka.tls.truststoreSecret", "kafka-truststore");
+    private static final List<Map<String, String>> VALUE_SETS = List.of(
+            Map.of(),
+            Map.of("keda.enabled", "false"),
+            Map.of("keda.enabled", "false", "hpa.enabled", "true"),
+            SASL,
+            Map.of("image.flavor", "native"),
+            Map.of("serviceMonitor.enabled", "true", "prometheusRule.enabled", "true", "networkPolicy.enabled", "true",
+                    "keda.timeToDrain.enabled", "true"));
+
+    @Test
+    void strictLintPasses() {
+        // helm-java's lint takes no values; every value set is rendered by the template tests below.
+        LintResult result = new Helm(RenderedChart.CHART).lint().strict().call();
+        assertThat(result.isFailed()).as("lint: %s", result.getMessages()).isFalse();
+    }
+
+    @Test
+    void everyValueSetRenders() {
+        for (Map<String, String> values : VALUE_SETS) {
+            assertThat(RenderedChart.render(values).objects).as("objects rendered with %s", values).hasSizeGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void everyRenderedCustomResourceMatchesItsCrdWithUnknownFieldsForbidden() {
+        int validated = 0;
+        for (Map<String, String> values : VALUE_SETS) {
+            for (JsonNode object : RenderedChart.render(values).objects) {
+                if (CrdSchemas.handles(object.get("kind").asText())) {
+                    assertThat(CrdSchemas.validate(object)).as("%s with %s", object.get("kind"), values).isEmpty();
+                    validated++;
+                }
+            }
+        }
+        assertThat(validated).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void aFieldTheCrdDoesNotKnowIsCaught() {
+        JsonNode scaledObject = RenderedChart.render(Map.of()).one("ScaledObject").orElseThrow().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) scaledObject.get("spec")).put("maxReplicas", 3);
+        assertThat(CrdSchemas.validate(scaledObject)).isNotEmpty();
+    }
+
+    @Test
+    void everyRenderedCoreObjectHasTheFieldsItsKindRequires() {
+        for (Map<String, String> values : VALUE_SETS) {
+            for (JsonNode object : RenderedChart.render(values).objects) {
+                assertThat(object.at("/metadata/name").asText()).isNotBlank();
+                switch (object.get("kind").asText()) {
+                    case "Deployment" -> assertThat(object.at("/spec/selector/matchLabels").size()).isPositive();
+                    case "Service" -> assertThat(object.at("/spec/ports")).isNotEmpty();
+                    case "PodDisruptionBudget", "NetworkPolicy" -> assertThat(object.at("/spec").isObject()).isTrue();
+                    default -> {
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void defaultsScaleWithKedaOnTheAppsOwnTopicAndGroupAndLeaveReplicasToIt() throws IOException {
+        RenderedChart chart = RenderedChart.render(Map.of());
+        Properties app = applicationProperties();
+        JsonNode trigger = chart.one("ScaledObject").orElseThrow().at("/spec/triggers/0");
+        assertThat(trigger.get("type").asText()).isEqualTo("kafka");
+        assertThat(trigger.at("/metadata/topic").asText()).isEqualTo(app.getProperty("sluice.topics.requests"));
+        assertThat(trigger.at("/metadata/consumerGroup").asText()).isEqualTo(app.getProperty("sluice.group-id"));
+        assertThat(chart.one("Deployment").orElseThrow().at("/spec/replicas").isMissingNode()).isTrue();
+        assertThat(chart.one("HorizontalPodAutoscaler")).isEmpty();
+        assertThat(chart.one("ScaledObject").orElseThrow().at("/spec/maxReplicaCount").asInt()).isLessThanOrEqualTo(12);
+    }
+
+    @Test
+    void withoutKedaTheDeploymentHasAReplicaCountOrACpuAutoscaler() {
+        RenderedChart plain = RenderedChart.render(Map.of("keda.enabled", "false"));
+        assertThat(plain.one("ScaledObject")).isEmpty();
+        assertThat(plain.one("Deployment").orElseThrow().at("/spec/replicas").asInt()).isEqualTo(2);
+        RenderedChart hpa = RenderedChart.render(Map.of("keda.enabled", "false", "hpa.enabled", "true"));
+        assertThat(hpa.one("HorizontalPodAutoscaler").orElseThrow().at("/spec/metrics/0/resource/name").asText()).isEqualTo("cpu");
+    }
+
+    @Test
+    void probesAndPortPointAtEndpointsSluiceServes() {
+        JsonNode container = RenderedChart.render(Map.of()).container();
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+        assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+    }
+
+    @Test
+    void thePodRunsLockedDown() {
+        RenderedChart chart = RenderedChart.render(Map.of());
+        JsonNode pod = chart.one("Deployment").orElseThrow().at("/spec/template/spec");
+        JsonNode container = chart.container();
+        assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(container.at("/securityContext/capabilities/drop/0").asText()).isEqualTo("ALL");
+        assertThat(container.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/tmp");
+        assertThat(pod.at("/volumes/0/emptyDir").isObject()).isTrue();
+    }
+
+    @Test
+    void theGracePeriodOutlastsTheDrainTimeout() {
+        JsonNode pod = RenderedChart.render(Map.of()).one("Deployment").orElseThrow().at("/spec/template/spec");
+        JsonNode config = RenderedChart.render(Map.of()).one("ConfigMap").orElseThrow().get("data");
+        int drain = Integer.parseInt(config.get("SLUICE_SHUTDOWN_DRAIN_TIMEOUT").asText().replace("s", ""));
+        assertThat(pod.get("terminationGracePeriodSeconds").asInt()).isGreaterThan(drain);
+    }
+
+    @Test
+    void everyEnvironmentVariableTheChartSetsIsARealConfigProperty() throws IOException {
+        Properties app = applicationProperties();
+        Set<String> known = new TreeSet<>();
+        app.stringPropertyNames().forEach(name -> known.add(name.toUpperCase().replaceAll("[^A-Z0-9]", "_")));
+        for (Map<String, String> values : VALUE_SETS) {
+            RenderedChart chart = RenderedChart.render(values);
+            List<String> names = new ArrayList<>();
+            chart.one("ConfigMap").orElseThrow().get("data").fieldNames().forEachRemaining(names::add);
+            chart.container().path("env").forEach(e -> names.add(e.get("name").asText()));
+            for (String name : names) {
+                boolean kafkaClient = name.startsWith("KAFKA_"); // Every kafka.* property reaches the clients.
+                boolean helper = name.equals("SASL_USERNAME") || name.equals("SASL_PASSWORD") || name.equals("JAVA_OPTS_APPEND");
+                assertThat(kafkaClient || helper || known.contains(name)).as("%s maps to a property sluice reads", name).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void saslCredentialsComeFromTheSecretAndNeverSitInTheConfigMap() {
+        RenderedChart chart = RenderedChart.render(SASL);
+        String configMap = chart.one("ConfigMap").orElseThrow().toString();
+        assertThat(configMap).doesNotContainIgnoringCase("password").doesNotContain("jaas");
+        List<String> secretRefs = new ArrayList<>();
+        chart.container().get("env").forEach(e -> {
+            if (e.has("valueFrom")) {
+                secretRefs.add(e.at("/valueFrom/secretKeyRef/name").asText());
+            }
+        });
+        assertThat(secretRefs).contains("kafka-credentials", "kafka-truststore");
+        assertThat(chart.one("TriggerAuthentication").orElseThrow().at("/spec/secretTargetRef/0/name").asText()).isEqualTo("kafka-credentials");
+        assertThat(chart.one("ScaledObject").orElseThrow().at("/spec/triggers/0/authenticationRef/name").asText()).isNotBlank();
+    }
+
+    @Test
+    void theNativeImageValueSelectsTheNativeTag() {
+        assertThat(RenderedChart.render(Map.of("image.flavor", "native")).container().get("image").asText()).endsWith("-native");
+        assertThat(RenderedChart.render(Map.of()).container().get("image").asText()).doesNotEndWith("-native");
+    }
+
+    @Test
+    void thePrometheusRuleIsTheAlertsFileItself() throws IOException {
+        JsonNode rule = RenderedChart.render(Map.of("prometheusRule.enabled", "true")).one("PrometheusRule").orElseThrow();
+        JsonNode alerts = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Path.of("alerts", "sluice.rules.yaml")));
+        assertThat(rule.at("/spec/groups")).isEqualTo(alerts.get("groups"));
+    }
+
+    @Test
+    void mistakesInValuesAreRejected() {
+        Map<String, String> bad = new HashMap<>();
+        bad.put("image.flavor", "docker");
+        List<Map<String, String>> mistakes = List.of(bad,
+                Map.of("keda.maxReplicaCount", "20"),
+                Map.of("terminationGracePeriodSeconds", "20"),
+                Map.of("kafka.securityProtocol", "SASL_SSL"),
+                Map.of("keda.allowIdleConsumers", "true", "keda.limitToPartitionsWithLag", "true"),
+                Map.of("sluice.ordering", "random"),
+                Map.of("replicas", "3"));
+        for (Map<String, String> values : mistakes) {
+            assertThatThrownBy(() -> RenderedChart.render(values)).as("values %s", values).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    static Properties applicationProperties() throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(Path.of("src", "main", "resources", "application.properties"))) {
+            properties.load(in);
+        }
+        return properties;
+    }
+}
