@@ -1,6 +1,5 @@
 package dev.sluice.failure;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +14,7 @@ import dev.sluice.config.SluiceConfig;
 import dev.sluice.ingest.InFlightRecord;
 import dev.sluice.ops.SluiceMetrics;
 import dev.sluice.ordering.OrderingGate;
+import dev.sluice.support.DaemonThreads;
 
 /**
  * Decides what happens to a record that failed. Bad requests go straight to the dead-letter topic.
@@ -28,26 +28,20 @@ public class FailureHandler {
 
     private static final Logger LOG = Logger.getLogger(FailureHandler.class);
 
-    private final DeadLetterPublisher deadLetters;
-    private final RetryPublisher retries;
+    private final FailedRecordPublisher parked;
     private final OrderingGate ordering;
     private final MicroBatchChannel batches;
     private final SluiceMetrics metrics;
     private final Backoff backoff;
     private final int maxAttempts;
     private final int inProcessAttempts;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "sluice-retry-backoff");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonThreads.timer("sluice-retry-backoff");
 
     @Inject
-    public FailureHandler(DeadLetterPublisher deadLetters, RetryPublisher retries, OrderingGate ordering, MicroBatchChannel batches,
+    public FailureHandler(FailedRecordPublisher parked, OrderingGate ordering, MicroBatchChannel batches,
             SluiceMetrics metrics, SluiceConfig config) {
         this.metrics = metrics;
-        this.deadLetters = deadLetters;
-        this.retries = retries;
+        this.parked = parked;
         this.ordering = ordering;
         this.batches = batches;
         SluiceConfig.Retry retry = config.retry();
@@ -68,7 +62,7 @@ public class FailureHandler {
             if (reason.retryable()) {
                 LOG.warnf("%s dead-lettered after %d attempts (%s): %s", record, record.attempts(), reason.header(), cause.toString());
             }
-            deadLetters.publish(record, reason, cause);
+            parked.deadLetter(record, reason, cause);
             ordering.release(record);
             return;
         }
@@ -80,7 +74,7 @@ public class FailureHandler {
             return;
         }
         LOG.debugf("%s failed (%s), attempt %d; to the retry topic, due in %d ms", record, reason.header(), record.attempts(), delay);
-        retries.publish(record, reason, cause, now + delay);
+        parked.retryLater(record, reason, cause, now + delay);
         ordering.release(record);
     }
 

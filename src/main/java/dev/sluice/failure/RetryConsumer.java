@@ -1,6 +1,5 @@
 package dev.sluice.failure;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,9 +15,10 @@ import io.smallrye.mutiny.Uni;
 import dev.sluice.ingest.InFlightRecord;
 import dev.sluice.ingest.RecordIntake;
 import dev.sluice.ordering.OrderingGate;
+import dev.sluice.support.DaemonThreads;
 
 /**
- * The retry channel: records parked by {@link RetryPublisher} are taken in like requests (their
+ * The retry channel: records parked by {@link FailedRecordPublisher#retryLater} are taken in like requests (their
  * offsets tracked and committed the same way), held until their due time, then go through the
  * ordering gate again with their earlier attempts and origin restored. Its own consumer and group,
  * so waiting retries never hold back the requests partitions.
@@ -30,11 +30,7 @@ public class RetryConsumer {
 
     private final RecordIntake intake;
     private final OrderingGate ordering;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "sluice-retry-due");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonThreads.timer("sluice-retry-due");
 
     @Inject
     public RetryConsumer(RecordIntake intake, OrderingGate ordering) {

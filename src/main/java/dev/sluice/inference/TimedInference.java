@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.sluice.support.DaemonThreads;
 
 /**
  * Runs a model call on its own thread and gives up on it after the batch timeout, interrupting it,
@@ -19,12 +19,7 @@ public final class TimedInference implements AutoCloseable {
 
     private final SentimentModel model;
     private final long timeoutNanos;
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "sluice-inference-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("sluice-inference"));
 
     public TimedInference(SentimentModel model, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {

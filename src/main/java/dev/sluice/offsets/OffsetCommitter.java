@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +30,7 @@ import dev.sluice.config.SluiceConfig;
 import dev.sluice.failure.RetryConsumer;
 import dev.sluice.ingest.InFlightRecords;
 import dev.sluice.ingest.RequestConsumer;
+import dev.sluice.support.DaemonThreads;
 
 /**
  * Commits each owned partition's contiguous finished offset: every {@code sluice.commit.interval},
@@ -62,11 +62,7 @@ public class OffsetCommitter {
     }
 
     void start(@Observes StartupEvent event) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sluice-offset-committer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = DaemonThreads.timer("sluice-offset-committer");
         long tick = Math.min(interval.toMillis(), TICK_MS);
         timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }

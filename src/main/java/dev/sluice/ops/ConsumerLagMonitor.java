@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -30,6 +29,7 @@ import io.smallrye.common.annotation.Identifier;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.ingest.InFlightRecords;
 import dev.sluice.offsets.OffsetLedger;
+import dev.sluice.support.DaemonThreads;
 
 /**
  * Refreshes, every {@code sluice.health.lag-refresh} in the background, what the gauges, the
@@ -101,11 +101,7 @@ public class ConsumerLagMonitor {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         admin = Admin.create(props);
         lastRefreshNanos = System.nanoTime();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sluice-lag-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = DaemonThreads.timer("sluice-lag-monitor");
         long every = config.health().lagRefresh().toMillis();
         timer.scheduleWithFixedDelay(this::refresh, 0, every, TimeUnit.MILLISECONDS);
     }

@@ -1,13 +1,9 @@
 package dev.sluice.inference.hybrid;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+
+import dev.sluice.inference.ClassPathText;
 
 /**
  * AFINN-165's single-word valences (-5..5), keyed by the 64-bit hash of the lower-cased word so
@@ -24,25 +20,16 @@ public final class AfinnLexicon {
     }
 
     public static AfinnLexicon load() {
-        try (InputStream in = AfinnLexicon.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + RESOURCE);
+        Map<Long, Integer> map = new HashMap<>(8192);
+        for (String line : ClassPathText.lines(RESOURCE)) {
+            int tab = line.indexOf('\t');
+            if (line.startsWith("#") || tab <= 0 || line.substring(0, tab).contains(" ")) {
+                continue;
             }
-            Map<Long, Integer> map = new HashMap<>(8192);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                int tab = line.indexOf('\t');
-                if (line.startsWith("#") || tab <= 0 || line.substring(0, tab).contains(" ")) {
-                    continue;
-                }
-                String word = line.substring(0, tab);
-                map.put(TokenHash.of(word, 0, word.length()), Integer.parseInt(line.substring(tab + 1).trim()));
-            }
-            return new AfinnLexicon(map);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            String word = line.substring(0, tab);
+            map.put(TokenHash.of(word, 0, word.length()), Integer.parseInt(line.substring(tab + 1).trim()));
         }
+        return new AfinnLexicon(map);
     }
 
     /** The valence of a token by its {@link TokenHash}, or 0. */

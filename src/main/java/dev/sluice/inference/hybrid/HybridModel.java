@@ -1,6 +1,5 @@
 package dev.sluice.inference.hybrid;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.sluice.inference.Sentiment;
@@ -64,11 +63,7 @@ public final class HybridModel implements SentimentModel {
 
     @Override
     public List<Sentiment> predict(List<String> texts) {
-        List<Sentiment> out = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            out.add(Sentiment.of(2 * probability(text) - 1, neutralBand));
-        }
-        return out;
+        return Sentiment.each(texts, text -> 2 * probability(text) - 1, neutralBand);
     }
 
     /** The probability that the text is positive. */

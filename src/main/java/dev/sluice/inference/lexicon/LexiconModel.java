@@ -1,6 +1,5 @@
 package dev.sluice.inference.lexicon;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.sluice.inference.Sentiment;
@@ -34,10 +33,6 @@ public final class LexiconModel implements SentimentModel {
 
     @Override
     public List<Sentiment> predict(List<String> texts) {
-        List<Sentiment> out = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            out.add(Sentiment.of(analyzer.polarityScores(text).compound(), neutralBand));
-        }
-        return out;
+        return Sentiment.each(texts, text -> analyzer.polarityScores(text).compound(), neutralBand);
     }
 }
