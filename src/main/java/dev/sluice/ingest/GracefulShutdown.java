@@ -56,5 +56,6 @@ public class GracefulShutdown {
         } catch (RuntimeException e) {
             LOG.warnf("final offset commit failed: %s", e.toString());
         }
+        committer.stop(); // The consumer closes next; revocation commits anything left.
     }
 }

@@ -163,8 +163,9 @@ public class OffsetCommitter {
         return out;
     }
 
+    /** Stops the periodic commits (after the final one at shutdown). */
     @PreDestroy
-    void stop() {
+    public void stop() {
         if (timer != null) {
             timer.shutdownNow();
         }
