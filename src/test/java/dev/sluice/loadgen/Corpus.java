@@ -1,0 +1,19 @@
+package dev.sluice.loadgen;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.sluice.inference.hybrid.LabelledSentences;
+
+/** The bundled text corpus: the 3,000 UCI review sentences. */
+final class Corpus {
+
+    private Corpus() {
+    }
+
+    static List<String> sentences() {
+        List<String> out = new ArrayList<>();
+        LabelledSentences.DOMAINS.forEach(d -> LabelledSentences.load(d).forEach(e -> out.add(e.text())));
+        return out;
+    }
+}
