@@ -1,6 +1,7 @@
 package dev.sluice.batching;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,6 +20,8 @@ public final class MicroBatcher<T> {
     private final int maxSize;
     private final Duration linger;
     private final AtomicReference<MultiEmitter<? super T>> emitter = new AtomicReference<>();
+    /** Records offered before the stream is subscribed (intake can start first); handed over on subscription. */
+    private final List<T> early = new ArrayList<>();
 
     public MicroBatcher(int maxSize, Duration linger) {
         if (maxSize < 1) {
@@ -34,8 +37,13 @@ public final class MicroBatcher<T> {
     /** The stream of batches; subscribe once. */
     public Multi<List<T>> batches() {
         return Multi.createFrom().<T> emitter(e -> {
-            if (!emitter.compareAndSet(null, e)) {
-                e.fail(new IllegalStateException("micro-batches may be subscribed once"));
+            synchronized (early) {
+                if (!emitter.compareAndSet(null, e)) {
+                    e.fail(new IllegalStateException("micro-batches may be subscribed once"));
+                    return;
+                }
+                early.forEach(e::emit);
+                early.clear();
             }
         }, BackPressureStrategy.BUFFER)
                 .group().intoLists().of(maxSize, linger)
@@ -48,7 +56,13 @@ public final class MicroBatcher<T> {
     public void offer(T item) {
         MultiEmitter<? super T> target = emitter.get();
         if (target == null) {
-            throw new IllegalStateException("micro-batches are not subscribed yet");
+            synchronized (early) {
+                target = emitter.get();
+                if (target == null) {
+                    early.add(item); // Bounded by the in-flight budget like everything else.
+                    return;
+                }
+            }
         }
         target.emit(item);
     }

@@ -106,8 +106,14 @@ class MicroBatcherTest {
     }
 
     @Test
-    void offeringBeforeSubscriptionIsAnError() {
-        assertThatThrownBy(() -> new MicroBatcher<Integer>(4, Duration.ofMillis(5)).offer(1)).isInstanceOf(IllegalStateException.class);
+    void recordsOfferedBeforeTheStreamIsSubscribedAreBatchedOnceItIs() {
+        MicroBatcher<Integer> batcher = new MicroBatcher<>(4, Duration.ofMillis(20));
+        batcher.offer(1);
+        batcher.offer(2);
+        batcher.batches().subscribe().with(batches::add);
+        batcher.offer(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> batches.stream().mapToInt(List::size).sum() == 3);
+        assertThat(batches.stream().flatMap(List::stream).toList()).containsExactly(1, 2, 3);
     }
 
     @Test

@@ -117,6 +117,18 @@ class ProcessGuaranteesIT {
         assertThat(ResultLedger.countsById(kafka)).hasSize(requests);
     }
 
+    @Test
+    void startingOnABacklogInUnorderedModeProcessesAllOfIt() throws Exception {
+        int requests = 50_000;
+        produceInBackground(requests, 0).join(); // The backlog is there before sluice starts.
+        Map<String, String> unordered = new java.util.HashMap<>(ENV);
+        unordered.put("SLUICE_ORDERING", "unordered");
+        try (SluiceProcess sluice = SluiceProcess.start(broker.bootstrapServers(), unordered)) {
+            awaitAllCommitted();
+        }
+        assertThat(ResultLedger.countsById(kafka)).hasSize(requests);
+    }
+
     private void awaitAllCommitted() {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> kafka.committed("sluice", "sluice.requests").equals(kafka.endOffsets("sluice.requests")));

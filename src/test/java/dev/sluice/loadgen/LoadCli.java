@@ -52,8 +52,8 @@ public final class LoadCli implements Callable<Integer> {
         int readers;
         @Option(names = "--messages", defaultValue = "1000", description = "Messages per producer.")
         int messages;
-        @Option(names = "--spacing-ms", description = "Milliseconds between one producer's sends.")
-        Long spacingMs;
+        @Option(names = "--spacing-ms", description = "Milliseconds between one producer's sends (fractions allowed).")
+        Double spacingMs;
         @Option(names = "--rate", description = "Target messages per second over all producers (instead of --spacing-ms).")
         Double rate;
         @Option(names = "--keys", defaultValue = "UNIFORM", description = "UNIFORM, ZIPF or HOT.")
@@ -70,7 +70,7 @@ public final class LoadCli implements Callable<Integer> {
             if (spacingMs != null && rate != null) {
                 throw new IllegalArgumentException("give --spacing-ms or --rate, not both");
             }
-            long spacing = rate != null ? Math.round(1000.0 * producers / rate) : spacingMs != null ? spacingMs : 0;
+            double spacing = rate != null ? 1000.0 * producers / rate : spacingMs != null ? spacingMs : 0;
             LoadPlan plan = new LoadPlan(bootstrap, requestsTopic, resultsTopic, producers, readers, messages, spacing, keys, keyCount, bufferMs);
             ResultMatcher matcher = new LoadRunner(plan, Corpus.sentences(), System.err).run();
             List<MessageOutcome> outcomes = matcher.outcomes();

@@ -4,11 +4,11 @@ import java.time.Duration;
 
 /**
  * What a run does: {@code producers} threads each send {@code messagesPerProducer} requests, one
- * every {@code spacingMs} (0: as fast as possible), keyed by {@code keys}; {@code readers} read
+ * every {@code spacingMs} (fractions allowed; 0: as fast as possible), keyed by {@code keys}; {@code readers} read
  * the results. The readers give up {@code bufferMs} after the last planned send.
  */
 public record LoadPlan(String bootstrap, String requestsTopic, String resultsTopic, int producers, int readers,
-        int messagesPerProducer, long spacingMs, KeyDistribution keys, int keyCount, long bufferMs) {
+        int messagesPerProducer, double spacingMs, KeyDistribution keys, int keyCount, long bufferMs) {
 
     public LoadPlan {
         if (producers < 1 || readers < 1 || messagesPerProducer < 1) {
@@ -25,6 +25,6 @@ public record LoadPlan(String bootstrap, String requestsTopic, String resultsTop
 
     /** The readers' deadline after the first send: every planned send plus the buffer. */
     public Duration timer() {
-        return Duration.ofMillis(messagesPerProducer * spacingMs + bufferMs);
+        return Duration.ofMillis(Math.round(messagesPerProducer * spacingMs) + bufferMs);
     }
 }

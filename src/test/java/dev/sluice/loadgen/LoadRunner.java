@@ -91,7 +91,7 @@ public final class LoadRunner {
     private void produce(int producer, String runId, ResultMatcher matcher, AtomicLong sentCount) {
         Random random = new Random(producer * 7919L + 1);
         try (KafkaProducer<byte[], byte[]> kafka = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, plan.bootstrap(),
-                ProducerConfig.LINGER_MS_CONFIG, plan.spacingMs() > 0 ? 0 : 5, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, plan.spacingMs() >= 10 ? 0 : 5, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
             kafka.partitionsFor(plan.requestsTopic()); // Metadata first: the first send must not time a lookup.
@@ -99,10 +99,10 @@ public final class LoadRunner {
             for (int i = 0; i < plan.messagesPerProducer(); i++) {
                 if (plan.spacingMs() > 0) {
                     long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait); // The plan's spacing between sends.
+                    if (wait > 1_000_000) {
+                        TimeUnit.NANOSECONDS.sleep(wait); // The plan's spacing; below a millisecond, sends go out in bursts.
                     }
-                    next += TimeUnit.MILLISECONDS.toNanos(plan.spacingMs());
+                    next += Math.round(plan.spacingMs() * 1_000_000);
                 }
                 String id = runId + "-p" + producer + "-" + i;
                 String key = "key-" + plan.keys().next(random, plan.keyCount());

@@ -16,13 +16,14 @@ import dev.sluice.devbroker.EmbeddedKafkaBroker;
  * fixed offered rate (a fraction of the saturating rate measured by ThroughputBenchmark), and the
  * seed's coordinated example. Writes JSONL, tables and plots under target/load/.
  * <p>
- * {@code ./mvnw -B package -DskipTests -Pbench -Dbench.class=dev.sluice.loadgen.Scenarios -Dbench.args="25"}
- * (argument: producers at 1 ms spacing, i.e. about 1,000 msg/s each).
+ * {@code ./mvnw -B package -DskipTests -Pbench -Dbench.class=dev.sluice.loadgen.Scenarios -Dbench.args="20000"}
+ * (argument: the offered rate in msg/s, default 20,000, about half of what sluice saturates at here).
  */
 public final class Scenarios {
 
     public static void main(String[] args) throws Exception {
-        int producers = args.length > 0 ? Integer.parseInt(args[0]) : 25;
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int producers = 4;
         Path out = Path.of("target", "load");
         Files.createDirectories(out);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
@@ -34,8 +35,9 @@ public final class Scenarios {
                 runs.put("seed 3x10 @500ms", scenario("seed: 3 producers, 2 readers, 10 messages each, 500 ms spacing, 1000 ms buffer",
                         new LoadPlan(broker.bootstrapServers(), "sluice.requests", "sluice.results", 3, 2, 10, 500, KeyDistribution.UNIFORM, 100, 1000),
                         out.resolve("seed.jsonl")));
-                runs.put(producers + "k msg/s offered", scenario(producers + " producers at 1 ms spacing (about " + producers + ",000 msg/s offered), 4 readers",
-                        new LoadPlan(broker.bootstrapServers(), "sluice.requests", "sluice.results", producers, 4, 20_000, 1, KeyDistribution.ZIPF, 1000, 5000),
+                runs.put(rate + " msg/s offered", scenario(producers + " producers offering " + rate + " msg/s in all for 20 s, uniform keys, 2 readers",
+                        new LoadPlan(broker.bootstrapServers(), "sluice.requests", "sluice.results", producers, 2, rate / producers * 20,
+                                1000.0 * producers / rate, KeyDistribution.UNIFORM, 1000, 5000),
                         out.resolve("rate.jsonl")));
                 LatencyPlot.write(runs, out.resolve("latency")).forEach(p -> System.out.println("plot: " + p));
             } finally {
