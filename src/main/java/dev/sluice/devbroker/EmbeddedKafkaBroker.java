@@ -113,7 +113,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** Creates topics that do not exist yet; existing ones are left as they are. */
+    /** Creates topics that do not exist yet (existing ones are left as they are) and returns once all are listed. */
     public void createTopics(int partitions, Collection<String> names) {
         try (Admin admin = admin()) {
             for (String name : names) {
@@ -125,10 +125,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     }
                 }
             }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // Creation returns before every listener's metadata has the topic: wait until it is listed.
+            while (!admin.listTopics().names().get(30, TimeUnit.SECONDS).containsAll(names)) {
+                if (System.nanoTime() > deadline) {
+                    throw new java.util.concurrent.TimeoutException("topics not listed after 30 s: " + names);
+                }
+                Thread.sleep(50);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
             throw new IllegalStateException("timed out creating topics " + names, e);
         }
     }
