@@ -66,8 +66,4 @@ public final class MicroBatcher<T> {
         }
         target.emit(item);
     }
-
-    public boolean subscribed() {
-        return emitter.get() != null;
-    }
 }

@@ -19,7 +19,6 @@ public final class InFlightRecord {
     private final long recordTimestamp;
     private final Headers headers;
     private final ContiguousOffsetTracker tracker;
-    private final long takenAtNanos;
 
     /** Set by the ordering stage: the lane this record holds while in flight. */
     private Object lane;
@@ -42,7 +41,6 @@ public final class InFlightRecord {
         this.recordTimestamp = recordTimestamp;
         this.headers = headers;
         this.tracker = tracker;
-        this.takenAtNanos = System.nanoTime();
         this.originTopic = partition.topic();
         this.originPartition = partition.partition();
         this.originOffset = offset;
@@ -96,10 +94,6 @@ public final class InFlightRecord {
 
     public ContiguousOffsetTracker tracker() {
         return tracker;
-    }
-
-    public long takenAtNanos() {
-        return takenAtNanos;
     }
 
     public Object lane() {

@@ -89,8 +89,4 @@ public class InFlightRecords {
     public int count() {
         return inFlight.get();
     }
-
-    public int max() {
-        return max;
-    }
 }

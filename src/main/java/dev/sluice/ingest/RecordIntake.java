@@ -43,7 +43,7 @@ public class RecordIntake {
         if (stopped) {
             return Uni.createFrom().voidItem(); // Shutting down: left uncommitted, read again after restart.
         }
-        metrics.consumed(records.count());
+        int taken = 0;
         for (TopicPartition partition : records.partitions()) {
             ContiguousOffsetTracker tracker = ledger.trackerFor(partition);
             if (tracker == null) {
@@ -54,10 +54,12 @@ public class RecordIntake {
                     continue; // Delivered twice (the fetch position moved back): already tracked.
                 }
                 inFlight.admit();
+                taken++;
                 next.accept(new InFlightRecord(partition, record.offset(), record.key(), record.value(), record.timestamp(),
                         record.headers(), tracker));
             }
         }
+        metrics.consumed(taken);
         if (inFlight.underPressure()) {
             committer.commitSoon(); // Room comes back only with a commit: do not wait for the interval.
         }

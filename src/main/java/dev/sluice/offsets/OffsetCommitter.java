@@ -146,11 +146,6 @@ public class OffsetCommitter {
         partitions.forEach(committed::remove);
     }
 
-    /** The offsets this instance last committed successfully, by partition. */
-    public Map<TopicPartition, Long> lastCommitted() {
-        return Map.copyOf(committed);
-    }
-
     /** The consumers of the requests and retry channels (each commits only what it owns). */
     private List<KafkaConsumer<Object, Object>> consumers() {
         List<KafkaConsumer<Object, Object>> out = new ArrayList<>();

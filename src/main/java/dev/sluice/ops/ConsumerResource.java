@@ -1,7 +1,6 @@
 package dev.sluice.ops;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -67,14 +66,10 @@ public class ConsumerResource {
     @GET
     @Path("/partition-distribution")
     public Map<String, Object> partitionDistribution() {
+        Map<Integer, Long> counts = new java.util.TreeMap<>(metrics.processedByPartition());
+        monitor.snapshot().partitions().forEach(p -> counts.putIfAbsent(p.partition(), 0L)); // Owned ones show, even at 0.
         Map<String, Long> perPartition = new LinkedHashMap<>();
-        List<Integer> partitions = monitor.snapshot().partitions().stream().map(ConsumerLagMonitor.PartitionLag::partition).toList();
-        int highest = partitions.stream().mapToInt(Integer::intValue).max().orElse(-1);
-        for (int p = 0; p <= Math.max(highest, 0) || p < 4096 && metrics.processedOn(p) > 0; p++) {
-            if (metrics.processedOn(p) > 0 || partitions.contains(p)) {
-                perPartition.put(Integer.toString(p), metrics.processedOn(p));
-            }
-        }
+        counts.forEach((partition, count) -> perPartition.put(Integer.toString(partition), count));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("processed", perPartition);
         out.put("total", metrics.processedTotal());

@@ -3,7 +3,6 @@ package dev.sluice.ops;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import jakarta.inject.Inject;
@@ -37,13 +36,14 @@ public class SluiceMetrics {
     private final Counter rebalances;
     private final Map<FailureReason, Counter> failed = new ConcurrentHashMap<>();
     private final Map<FailureReason, Counter> deadLettered = new ConcurrentHashMap<>();
-    private final Map<String, Counter> sentiment = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> knownSources = new ConcurrentHashMap<>();
+    /** The first MAX_SOURCES sources, one counter per label (by ordinal): no key is built per record. */
+    private final Map<String, Counter[]> topSources = new ConcurrentHashMap<>();
+    /** Every later source shares these. */
+    private final Counter[] other;
     private final DistributionSummary batchSize;
     private final Timer inference;
     private final Timer endToEnd;
     private final AtomicLongArray processedByPartition = new AtomicLongArray(MAX_PARTITIONS);
-    private final AtomicLong processedTotal = new AtomicLong();
 
     @Inject
     public SluiceMetrics(MeterRegistry registry) {
@@ -60,6 +60,7 @@ public class SluiceMetrics {
             deadLettered.put(reason, Counter.builder("sluice.records.dead.lettered").tag("reason", reason.header())
                     .description("Records parked in the dead-letter topic, by reason").register(registry));
         }
+        this.other = register("other");
         this.batchSize = DistributionSummary.builder("sluice.batch.size").description("Records per micro-batch")
                 .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(4096.0).register(registry);
         this.inference = Timer.builder("sluice.inference").description("Model time per micro-batch")
@@ -75,7 +76,6 @@ public class SluiceMetrics {
 
     public void processed(int partition, String source, Label label, long requestTimestampMs, long nowMs) {
         processed.increment();
-        processedTotal.incrementAndGet();
         if (partition >= 0 && partition < MAX_PARTITIONS) {
             processedByPartition.incrementAndGet(partition);
         }
@@ -115,13 +115,21 @@ public class SluiceMetrics {
         inference.record(Duration.ofNanos(inferenceNanos));
     }
 
-    /** Results acknowledged since start, in all and for one requests partition. */
+    /** Results acknowledged since start. */
     public long processedTotal() {
-        return processedTotal.get();
+        return (long) processed.count();
     }
 
-    public long processedOn(int partition) {
-        return partition >= 0 && partition < MAX_PARTITIONS ? processedByPartition.get(partition) : 0;
+    /** Results acknowledged since start per requests partition, for the partitions that had any. */
+    public Map<Integer, Long> processedByPartition() {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        for (int p = 0; p < MAX_PARTITIONS; p++) {
+            long count = processedByPartition.get(p);
+            if (count > 0) {
+                out.put(p, count);
+            }
+        }
+        return out;
     }
 
     public MeterRegistry registry() {
@@ -129,23 +137,29 @@ public class SluiceMetrics {
     }
 
     private Counter sentimentCounter(String source, Label label) {
-        String bounded = boundedSource(source);
-        return sentiment.computeIfAbsent(bounded + '\u0000' + label.json(), k -> Counter.builder("sluice.sentiment")
-                .tag("label", label.json()).tag("source", bounded)
-                .description("Scored records by label and source (top sources, the rest as other)").register(registry));
-    }
-
-    private String boundedSource(String source) {
         String name = source == null || source.isEmpty() ? "none" : source;
-        if (knownSources.containsKey(name)) {
-            return name;
-        }
-        synchronized (knownSources) {
-            if (knownSources.size() < MAX_SOURCES) {
-                knownSources.putIfAbsent(name, Boolean.TRUE);
-                return name;
+        Counter[] counters = topSources.get(name);
+        if (counters == null) {
+            synchronized (topSources) {
+                counters = topSources.get(name);
+                if (counters == null) {
+                    if (topSources.size() >= MAX_SOURCES) {
+                        return other[label.ordinal()]; // Not stored: the map stays bounded whatever the sources.
+                    }
+                    counters = register(name);
+                    topSources.put(name, counters);
+                }
             }
         }
-        return "other";
+        return counters[label.ordinal()];
+    }
+
+    private Counter[] register(String source) {
+        Counter[] counters = new Counter[Label.values().length];
+        for (Label label : Label.values()) {
+            counters[label.ordinal()] = Counter.builder("sluice.sentiment").tag("label", label.json()).tag("source", source)
+                    .description("Scored records by label and source (top sources, the rest as other)").register(registry);
+        }
+        return counters;
     }
 }

@@ -108,11 +108,6 @@ public final class KeyScheduler {
         return waiting;
     }
 
-    /** Lanes with a record in flight. */
-    public synchronized int busyLanes() {
-        return busy.size();
-    }
-
     private Object laneOf(InFlightRecord record) {
         return switch (mode) {
             case UNORDERED -> null;

@@ -37,8 +37,4 @@ public final class AfinnLexicon {
         Integer valence = valenceByHash.get(tokenHash);
         return valence == null ? 0 : valence;
     }
-
-    public int size() {
-        return valenceByHash.size();
-    }
 }

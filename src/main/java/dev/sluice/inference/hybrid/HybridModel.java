@@ -23,7 +23,7 @@ public final class HybridModel implements SentimentModel {
         this.features = features;
         this.weights = weights.weights();
         this.neutralBand = neutralBand;
-        this.version = "1+" + HybridWeights.sha256(weights.serialize()).substring(0, 10);
+        this.version = "1+" + weights.checksum().substring(0, 10);
     }
 
     public static HybridModel loadDefault(HybridFeatures features, double neutralBand) {

@@ -26,6 +26,7 @@ public final class HybridWeights {
     private static final String MAGIC = "sluice-hybrid-lr/1";
 
     private final float[] weights;
+    private String checksum;
 
     public HybridWeights(float[] weights) {
         if (weights.length != HybridFeatures.DIMENSION) {
@@ -36,6 +37,14 @@ public final class HybridWeights {
 
     public float[] weights() {
         return weights;
+    }
+
+    /** SHA-256 of the serialized form: the one load() verified, or computed once for trained weights. */
+    public synchronized String checksum() {
+        if (checksum == null) {
+            checksum = sha256(serialize());
+        }
+        return checksum;
     }
 
     public byte[] serialize() {
@@ -76,7 +85,9 @@ public final class HybridWeights {
         if (!actual.equals(expected)) {
             throw new IllegalStateException(RESOURCE + " has SHA-256 " + actual + " but " + CHECKSUM_RESOURCE + " says " + expected);
         }
-        return deserialize(data);
+        HybridWeights weights = deserialize(data);
+        weights.checksum = actual;
+        return weights;
     }
 
     public static String sha256(byte[] data) {
