@@ -10,11 +10,12 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import io.smallrye.mutiny.Multi;
 
 import dev.sluice.config.SluiceConfig;
-import dev.sluice.ingest.InFlightRecord;
+import dev.sluice.lifecycle.InFlightRecord;
+import dev.sluice.lifecycle.ScoringQueue;
 
 /** Publishes the micro-batches of ready records on the in-memory channel {@code micro-batches}. */
 @Singleton
-public class MicroBatchChannel {
+public class MicroBatchChannel implements ScoringQueue {
 
     public static final String CHANNEL = "micro-batches";
 
@@ -30,6 +31,7 @@ public class MicroBatchChannel {
         return batcher.batches();
     }
 
+    @Override
     public void offer(InFlightRecord record) {
         batcher.offer(record);
     }

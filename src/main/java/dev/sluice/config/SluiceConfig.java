@@ -135,6 +135,14 @@ public interface SluiceConfig {
         /** Fraction of each backoff that is randomised (0 to 1), so that failures do not retry in lockstep. */
         @WithDefault("0.5")
         double jitter();
+
+        /**
+         * Records read back from the retry topic that may wait for their due time at once; when they
+         * fill it, the retry consumer pauses (never the requests consumer).
+         */
+        @WithName("max-waiting")
+        @WithDefault("10000")
+        int maxWaiting();
     }
 
     interface DeadLetter {

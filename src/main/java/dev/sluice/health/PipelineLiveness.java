@@ -10,36 +10,45 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 import dev.sluice.config.SluiceConfig;
-import dev.sluice.ingest.InFlightRecords;
-import dev.sluice.offsets.OffsetLedger;
+import dev.sluice.inference.BatchInference;
+import dev.sluice.lifecycle.RecordLifecycle;
+import dev.sluice.publish.PublishHealth;
 
 /**
  * Live unless wedged: records are waiting to end and none has ended for
- * {@code sluice.health.wedged-after}. Idle with nothing to do is live. A broker outage is not a
- * liveness failure (a restart would not fix it): readiness reports that.
+ * {@code sluice.health.wedged-after} while sluice could publish, or a model call has stayed stuck
+ * past its timeout that long (only a restart frees its worker). Idle with nothing to do is live. A
+ * broker outage is not a liveness failure (a restart would not fix it): readiness reports that.
  */
 @Liveness
 @ApplicationScoped
 public class PipelineLiveness implements HealthCheck {
 
     @Inject
-    InFlightRecords inFlight;
+    RecordLifecycle lifecycle;
 
     @Inject
-    OffsetLedger ledger;
+    BatchInference inference;
+
+    @Inject
+    PublishHealth publishing;
 
     @Inject
     SluiceConfig config;
 
     @Override
     public HealthCheckResponse call() {
-        int pending = ledger.pending(null);
-        Duration sinceLastEnded = Duration.ofNanos(System.nanoTime() - inFlight.lastEndedNanos());
-        boolean wedged = pending > 0 && sinceLastEnded.compareTo(config.health().wedgedAfter()) >= 0;
-        return HealthCheckResponse.named("sluice-pipeline").status(!wedged)
+        int pending = lifecycle.pending();
+        Duration wedgedAfter = config.health().wedgedAfter();
+        Duration sinceLastEnded = Duration.ofNanos(System.nanoTime() - lifecycle.lastEndedNanos());
+        boolean idleWithWork = pending > 0 && !publishing.failing() && sinceLastEnded.compareTo(wedgedAfter) >= 0;
+        Duration stuck = inference.watchdog().oldestStuck();
+        boolean modelStuck = stuck.compareTo(wedgedAfter) >= 0;
+        return HealthCheckResponse.named("sluice-pipeline").status(!idleWithWork && !modelStuck)
                 .withData("pending", pending)
-                .withData("inFlight", inFlight.count())
                 .withData("secondsSinceARecordEnded", sinceLastEnded.toSeconds())
+                .withData("stuckModelCalls", inference.watchdog().stuckCalls())
+                .withData("publishing", !publishing.failing())
                 .build();
     }
 }

@@ -2,11 +2,11 @@ package dev.sluice.inference;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
-import jakarta.inject.Singleton;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -14,23 +14,21 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import dev.sluice.batching.MicroBatchChannel;
 import dev.sluice.config.SluiceConfig;
-import dev.sluice.failure.FailureHandler;
-import dev.sluice.failure.FailureReason;
 import dev.sluice.ingest.BadRequestException;
-import dev.sluice.ingest.InFlightRecord;
-import dev.sluice.ingest.InFlightRecords;
 import dev.sluice.ingest.RequestParser;
-import dev.sluice.ops.SluiceMetrics;
-import dev.sluice.ordering.OrderingGate;
-import dev.sluice.publish.ResultPublisher;
+import dev.sluice.lifecycle.InFlightRecord;
+import dev.sluice.lifecycle.RecordLifecycle;
+import dev.sluice.metrics.SluiceMetrics;
+import dev.sluice.record.FailureReason;
+import dev.sluice.record.Sentiment;
 
 /**
- * The worker stage: each micro-batch runs on the {@code sluice-workers} pool (size
+ * The scoring stage: each micro-batch runs on the {@code sluice-workers} pool (size
  * {@code sluice.concurrency}), unordered so that batches overtake each other freely; per-key order
- * is already guaranteed upstream by the ordering gate. Requests are parsed here, bad ones are
- * dead-lettered, and the rest are scored by one model call. A failing batch is bisected until only
- * the failing records fail, so good records in it still get results; a batch past
- * {@code sluice.batch.timeout} fails as a whole with reason {@code timeout}.
+ * is kept by the record owner when outcomes are written. Requests are parsed here; bad ones are
+ * reported failed, the rest scored by one model call whose outcome goes to the owner. A failing
+ * batch is bisected until only the failing records fail, so good records in it still get results;
+ * a batch past {@code sluice.batch.timeout} is reported as {@code timeout} by the watchdog.
  */
 @Singleton
 public class BatchInference {
@@ -38,32 +36,33 @@ public class BatchInference {
     public static final String WORKER_POOL = "sluice-workers";
 
     private final SentimentModel model;
-    private final TimedInference guard;
+    private final InferenceWatchdog watchdog;
     private final RequestParser parser;
-    private final ResultPublisher results;
-    private final FailureHandler failures;
-    private final OrderingGate ordering;
-    private final InFlightRecords inFlight;
+    private final RecordLifecycle lifecycle;
     private final int maxChars;
     private final SluiceMetrics metrics;
+    /** Serializes calls to a model that is not thread-safe; interruptible, unlike a monitor, so a timed-out waiter leaves. */
+    private final ReentrantLock exclusive = new ReentrantLock();
 
     @Inject
-    public BatchInference(SentimentModel model, RequestParser parser, ResultPublisher results, FailureHandler failures,
-            OrderingGate ordering, InFlightRecords inFlight, SluiceMetrics metrics, SluiceConfig config) {
-        this.metrics = metrics;
+    public BatchInference(SentimentModel model, RequestParser parser, RecordLifecycle lifecycle, SluiceMetrics metrics,
+            SluiceConfig config) {
         this.model = model;
-        this.guard = new TimedInference(model, config.batch().timeout());
+        this.watchdog = new InferenceWatchdog(config.batch().timeout());
         this.parser = parser;
-        this.results = results;
-        this.failures = failures;
-        this.ordering = ordering;
-        this.inFlight = inFlight;
+        this.lifecycle = lifecycle;
+        this.metrics = metrics;
         this.maxChars = config.model().maxChars();
     }
 
     @PreDestroy
     void stop() {
-        guard.close();
+        watchdog.close();
+    }
+
+    /** Model calls past their timeout whose workers are still inside the model. */
+    public InferenceWatchdog watchdog() {
+        return watchdog;
     }
 
     @Incoming(MicroBatchChannel.CHANNEL)
@@ -72,23 +71,22 @@ public class BatchInference {
         List<InFlightRecord> valid = new ArrayList<>(batch.size());
         for (InFlightRecord record : batch) {
             if (record.abandoned()) {
-                ordering.release(record); // Its partition was revoked: the new owner scores it.
-                continue;
+                continue; // Its partition was revoked: the new owner scores it.
             }
             if (record.request() == null) {
                 try {
                     record.request(parser.parse(record.value()));
                 } catch (BadRequestException e) {
-                    failures.failed(record, e.reason(), e);
+                    lifecycle.failed(record, e.reason(), e);
                     continue;
                 }
             }
             valid.add(record);
         }
-        scoreAndPublish(valid);
+        scoreAndReport(valid);
     }
 
-    private void scoreAndPublish(List<InFlightRecord> records) {
+    private void scoreAndReport(List<InFlightRecord> records) {
         if (records.isEmpty()) {
             return;
         }
@@ -96,33 +94,54 @@ public class BatchInference {
         for (InFlightRecord record : records) {
             texts.add(TextCap.cap(record.request().text(), maxChars));
         }
-        List<Sentiment> sentiments;
+        lifecycle.scoring(records);
+        InferenceWatchdog.Call call = watchdog.start(records.size(), timeout -> {
+            // Bisecting a hang would wait the timeout once per level: every record of it retries instead.
+            for (InFlightRecord record : records) {
+                lifecycle.failed(record, FailureReason.TIMEOUT, timeout);
+            }
+        });
         long started = System.nanoTime();
+        List<Sentiment> sentiments;
         try {
-            sentiments = guard.predict(texts);
-            metrics.batch(texts.size(), System.nanoTime() - started);
+            sentiments = predict(texts);
             if (sentiments.size() != texts.size()) {
                 throw new IllegalStateException("model returned " + sentiments.size() + " scores for " + texts.size() + " texts");
             }
-        } catch (TimeoutException e) {
-            // Bisecting a hang would wait the timeout once per level: every record of it retries instead.
-            for (InFlightRecord record : records) {
-                failures.failed(record, FailureReason.TIMEOUT, e);
-            }
-            return;
         } catch (RuntimeException e) {
+            if (!watchdog.finish(call)) {
+                return;
+            }
             if (records.size() == 1) {
-                failures.failed(records.get(0), FailureReason.PROCESSING_FAILED, e);
+                lifecycle.failed(records.get(0), FailureReason.PROCESSING_FAILED, e);
             } else {
                 int half = records.size() / 2;
-                scoreAndPublish(records.subList(0, half));
-                scoreAndPublish(records.subList(half, records.size()));
+                scoreAndReport(records.subList(0, half));
+                scoreAndReport(records.subList(half, records.size()));
             }
             return;
         }
-        String modelId = model.id();
-        for (int i = 0; i < records.size(); i++) {
-            results.publish(records.get(i), sentiments.get(i), modelId);
+        if (!watchdog.finish(call)) {
+            return;
+        }
+        metrics.batch(texts.size(), System.nanoTime() - started);
+        lifecycle.scored(records, sentiments, model.id());
+    }
+
+    private List<Sentiment> predict(List<String> texts) {
+        if (model.threadSafe()) {
+            return model.predict(texts);
+        }
+        try {
+            exclusive.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the model", e);
+        }
+        try {
+            return model.predict(texts);
+        } finally {
+            exclusive.unlock();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.inference;
 
+import dev.sluice.record.Sentiment;
+
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.sluice.ingest;
 
-import dev.sluice.failure.FailureReason;
+import dev.sluice.record.FailureReason;
 
 /** A request that can never be scored; its message says exactly what is wrong with it. */
 public final class BadRequestException extends Exception {

@@ -8,28 +8,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.sluice.ordering.OrderingGate;
+import dev.sluice.lifecycle.RecordLifecycle;
 
 /**
- * The requests channel: each polled batch goes through intake to the ordering gate. Parsing
- * happens later, on the worker pool, so this event-loop step stays cheap.
+ * The requests channel: each polled batch goes to the record owner, which registers, orders and
+ * dispatches it. Parsing happens later, on the worker pool, so this event-loop step stays cheap.
  */
 @Singleton
 public class RequestConsumer {
 
-    public static final String CHANNEL = "requests";
-
-    private final RecordIntake intake;
-    private final OrderingGate ordering;
+    private final RecordLifecycle lifecycle;
 
     @Inject
-    public RequestConsumer(RecordIntake intake, OrderingGate ordering) {
-        this.intake = intake;
-        this.ordering = ordering;
+    public RequestConsumer(RecordLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
-    @Incoming(CHANNEL)
+    @Incoming(RecordLifecycle.REQUESTS_CHANNEL)
     public Uni<Void> consume(ConsumerRecords<byte[], byte[]> records) {
-        return intake.take(records, ordering::submit);
+        return lifecycle.takeRequests(records);
     }
 }

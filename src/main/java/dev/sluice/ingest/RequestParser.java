@@ -1,5 +1,7 @@
 package dev.sluice.ingest;
 
+import dev.sluice.record.SentimentRequest;
+
 import java.io.IOException;
 
 import jakarta.inject.Singleton;
@@ -13,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.config.SluiceConfig;
-import dev.sluice.failure.FailureReason;
+import dev.sluice.record.FailureReason;
 
 /**
  * Turns a request value into a {@link SentimentRequest} or says why it is bad. Streams over the

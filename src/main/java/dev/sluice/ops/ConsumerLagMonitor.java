@@ -1,5 +1,7 @@
 package dev.sluice.ops;
 
+import dev.sluice.metrics.SluiceMetrics;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +29,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 import dev.sluice.config.SluiceConfig;
-import dev.sluice.ingest.InFlightRecords;
-import dev.sluice.offsets.OffsetLedger;
+import dev.sluice.lifecycle.Budgets;
+import dev.sluice.lifecycle.OffsetLedger;
 import dev.sluice.support.DaemonThreads;
 
 /**
@@ -68,7 +70,7 @@ public class ConsumerLagMonitor {
     private double rate;
 
     @Inject
-    public ConsumerLagMonitor(SluiceConfig config, OffsetLedger ledger, SluiceMetrics metrics, InFlightRecords inFlight,
+    public ConsumerLagMonitor(SluiceConfig config, OffsetLedger ledger, SluiceMetrics metrics, Budgets budgets,
             @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.config = config;
         this.ledger = ledger;
@@ -81,8 +83,10 @@ public class ConsumerLagMonitor {
                 .description("Lag divided by the recent processing rate").register(registry);
         Gauge.builder("sluice.processing.rate", this, m -> m.snapshot.ratePerSecond())
                 .description("Results per second, smoothed over recent refreshes").register(registry);
-        Gauge.builder("sluice.records.in.flight", inFlight, InFlightRecords::count)
+        Gauge.builder("sluice.records.in.flight", budgets, b -> b.requests().count() + b.retries().count())
                 .description("Records taken in and not yet committed past").register(registry);
+        Gauge.builder("sluice.records.waiting.to.retry", budgets, b -> b.retries().count())
+                .description("Records read back from the retry topic and not yet committed past").register(registry);
         Gauge.builder("sluice.assigned.partitions", ledger, l -> l.owned().stream().filter(this::isRequests).count())
                 .description("Requests-topic partitions this instance owns").register(registry);
         Gauge.builder("sluice.stalled.partitions", this, m -> m.snapshot.stalledPartitions().size())

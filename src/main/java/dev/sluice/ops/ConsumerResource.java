@@ -1,5 +1,7 @@
 package dev.sluice.ops;
 
+import dev.sluice.metrics.SluiceMetrics;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import io.smallrye.common.annotation.Blocking;
 
 import dev.sluice.config.SluiceConfig;
-import dev.sluice.offsets.OffsetLedger;
+import dev.sluice.lifecycle.OffsetLedger;
 
 /** The consumer side of the ops API: lag, assignments and where records went. */
 @Path("/api/consumer")

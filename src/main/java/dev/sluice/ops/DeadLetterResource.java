@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.smallrye.common.annotation.Blocking;
 
-import dev.sluice.failure.DeadLetterReplayer;
-import dev.sluice.failure.ReplayRequest;
+import dev.sluice.replay.DeadLetterReplayer;
+import dev.sluice.replay.ReplayRequest;
 
 /** {@code POST /api/dlq/replay}: sends parked dead letters back to the requests topic. */
 @Path("/api/dlq")

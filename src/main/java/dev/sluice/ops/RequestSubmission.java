@@ -27,7 +27,7 @@ import io.smallrye.common.annotation.Blocking;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.ingest.BadRequestException;
 import dev.sluice.ingest.RequestParser;
-import dev.sluice.ingest.SentimentRequest;
+import dev.sluice.record.SentimentRequest;
 import dev.sluice.publish.RecordProducer;
 
 /**

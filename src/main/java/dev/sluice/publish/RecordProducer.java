@@ -2,6 +2,7 @@ package dev.sluice.publish;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 
@@ -30,6 +31,8 @@ import dev.sluice.config.SluiceConfig;
 @Singleton
 public class RecordProducer {
 
+    private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+
     private final Producer<byte[], byte[]> producer;
 
     @Inject
@@ -39,6 +42,9 @@ public class RecordProducer {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchBytes());
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compression());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "sluice-producer");
+        // Dead letters carry the request byte for byte: allow what the parking topics accept.
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicMessageLimit.largest(kafka,
+                List.of(config.topics().dlq(), config.topics().retry()), DEFAULT_MAX_REQUEST_SIZE));
         for (Map.Entry<String, Object> entry : kafka.entrySet()) {
             if (ProducerConfig.configNames().contains(entry.getKey())) {
                 props.put(entry.getKey(), entry.getValue());

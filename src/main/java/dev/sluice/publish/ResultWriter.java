@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sluice.inference.Sentiment;
-import dev.sluice.ingest.InFlightRecord;
-import dev.sluice.ingest.SentimentRequest;
+import dev.sluice.record.Sentiment;
+import dev.sluice.lifecycle.InFlightRecord;
+import dev.sluice.record.SentimentRequest;
 
 /**
  * Writes the contract's result JSON: {@code id, label, score, model, source, priority, metadata,

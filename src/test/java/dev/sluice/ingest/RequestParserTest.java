@@ -1,5 +1,7 @@
 package dev.sluice.ingest;
 
+import dev.sluice.record.SentimentRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sluice.failure.FailureReason;
+import dev.sluice.record.FailureReason;
 
 class RequestParserTest {
 

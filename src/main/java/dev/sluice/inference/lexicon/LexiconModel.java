@@ -2,7 +2,7 @@ package dev.sluice.inference.lexicon;
 
 import java.util.List;
 
-import dev.sluice.inference.Sentiment;
+import dev.sluice.record.Sentiment;
 import dev.sluice.inference.SentimentModel;
 
 /** VADER's compound score as the sentiment score. */

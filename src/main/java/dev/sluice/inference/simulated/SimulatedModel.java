@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.sluice.inference.Sentiment;
+import dev.sluice.record.Sentiment;
 import dev.sluice.inference.SentimentModel;
 
 /**

@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.inference.Sentiment;
+import dev.sluice.record.Sentiment;
 import dev.sluice.inference.hybrid.LabelledSentences.Example;
 
 class HybridModelTest {

@@ -1,5 +1,7 @@
 package dev.sluice.inference.hybrid;
 
+import dev.sluice.record.Sentiment;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

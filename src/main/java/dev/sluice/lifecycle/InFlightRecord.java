@@ -1,0 +1,203 @@
+package dev.sluice.lifecycle;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+
+import dev.sluice.record.FailureReason;
+import dev.sluice.record.Sentiment;
+import dev.sluice.record.SentimentRequest;
+
+/**
+ * One record from the moment sluice takes it in until a commit passes its offset. Key and value
+ * are kept byte for byte: results reuse the key, dead letters reuse both. Its state and outcome are
+ * written only by {@link RecordLifecycle}; stages read them and report back.
+ */
+public final class InFlightRecord {
+
+    private final TopicPartition partition;
+    private final long offset;
+    private final byte[] key;
+    private final byte[] value;
+    private final long recordTimestamp;
+    private final Headers headers;
+    private final ContiguousOffsetTracker tracker;
+    private final InFlightBudget budget;
+
+    /** The key's (or partition's) lane in ordered modes; null when the record has no order to keep. */
+    KeyLanes.Lane lane;
+    volatile RecordState state = RecordState.TAKEN;
+    private Destination destination;
+    private Sentiment sentiment;
+    private String modelId;
+    private FailureReason failureReason;
+    private Throwable failureCause;
+    private long retryDueMs;
+
+    /** Set once parsed by the scoring stage; null before, and for bad requests. */
+    private SentimentRequest request;
+    private int attempts;
+    private long firstFailureMs;
+    private long lastFailureMs;
+    /** Where the request was first read; differs from partition/offset for a record read back from the retry topic. */
+    private String originTopic;
+    private int originPartition;
+    private long originOffset;
+
+    InFlightRecord(TopicPartition partition, long offset, byte[] key, byte[] value, long recordTimestamp, Headers headers,
+            ContiguousOffsetTracker tracker, InFlightBudget budget) {
+        this.partition = partition;
+        this.offset = offset;
+        this.key = key;
+        this.value = value;
+        this.recordTimestamp = recordTimestamp;
+        this.headers = headers;
+        this.tracker = tracker;
+        this.budget = budget;
+        this.originTopic = partition.topic();
+        this.originPartition = partition.partition();
+        this.originOffset = offset;
+    }
+
+    /** A record built outside intake, for the pure-logic tests of stages. */
+    public static InFlightRecord detached(TopicPartition partition, long offset, byte[] key, byte[] value) {
+        ContiguousOffsetTracker tracker = new ContiguousOffsetTracker();
+        tracker.register(offset);
+        return new InFlightRecord(partition, offset, key, value, 0L, null, tracker, new InFlightBudget(Integer.MAX_VALUE));
+    }
+
+    /** Restores what a retry record says of its earlier life: where it came from and how it failed. */
+    void resumeFrom(String topic, int partition, long offset, int attempts, long firstFailureMs, long lastFailureMs) {
+        this.originTopic = topic;
+        this.originPartition = partition;
+        this.originOffset = offset;
+        this.attempts = attempts;
+        this.firstFailureMs = firstFailureMs;
+        this.lastFailureMs = lastFailureMs;
+    }
+
+    void scored(Sentiment sentiment, String modelId) {
+        this.destination = Destination.RESULT;
+        this.sentiment = sentiment;
+        this.modelId = modelId;
+    }
+
+    void parked(Destination destination, FailureReason reason, Throwable cause, long retryDueMs) {
+        this.destination = destination;
+        this.failureReason = reason;
+        this.failureCause = cause;
+        this.retryDueMs = retryDueMs;
+    }
+
+    /** Counts a failed attempt at the given wall-clock time. */
+    void failedAt(long epochMs) {
+        attempts++;
+        if (firstFailureMs == 0) {
+            firstFailureMs = epochMs;
+        }
+        lastFailureMs = epochMs;
+    }
+
+    public String originTopic() {
+        return originTopic;
+    }
+
+    public int originPartition() {
+        return originPartition;
+    }
+
+    public long originOffset() {
+        return originOffset;
+    }
+
+    public TopicPartition partition() {
+        return partition;
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    public byte[] key() {
+        return key;
+    }
+
+    public byte[] value() {
+        return value;
+    }
+
+    public long recordTimestamp() {
+        return recordTimestamp;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    ContiguousOffsetTracker tracker() {
+        return tracker;
+    }
+
+    InFlightBudget budget() {
+        return budget;
+    }
+
+    public RecordState state() {
+        return state;
+    }
+
+    public SentimentRequest request() {
+        return request;
+    }
+
+    /** The scoring stage parsed the value: later attempts reuse it. */
+    public void request(SentimentRequest request) {
+        this.request = request;
+    }
+
+    /** Where the outcome goes; null while the record is not yet decided. */
+    public Destination destination() {
+        return destination;
+    }
+
+    public Sentiment sentiment() {
+        return sentiment;
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    public FailureReason failureReason() {
+        return failureReason;
+    }
+
+    public Throwable failureCause() {
+        return failureCause;
+    }
+
+    public long retryDueMs() {
+        return retryDueMs;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public long firstFailureMs() {
+        return firstFailureMs;
+    }
+
+    public long lastFailureMs() {
+        return lastFailureMs;
+    }
+
+    /** The partition was revoked: whatever this record still does will not be committed here. */
+    public boolean abandoned() {
+        return tracker.revoked();
+    }
+
+    @Override
+    public String toString() {
+        return partition + "@" + offset;
+    }
+}

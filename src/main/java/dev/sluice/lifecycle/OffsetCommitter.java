@@ -1,0 +1,165 @@
+package dev.sluice.lifecycle;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+
+import dev.sluice.config.SluiceConfig;
+import dev.sluice.support.DaemonThreads;
+
+/**
+ * Commits each owned partition's contiguous finished offset: every {@code sluice.commit.interval},
+ * on revocation and on shutdown. Commits run on the consumer's polling thread, the thread that
+ * also runs rebalance callbacks, so a commit can never slip in for a partition already revoked.
+ */
+@ApplicationScoped
+public class OffsetCommitter {
+
+    private static final Logger LOG = Logger.getLogger(OffsetCommitter.class);
+
+    private final KafkaClientService clients;
+    private final OffsetLedger ledger;
+    private final Duration interval;
+    private final Budgets budgets;
+    private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
+    private final AtomicBoolean commitRequested = new AtomicBoolean();
+    private ScheduledExecutorService timer;
+    private volatile long lastCommitNanos = System.nanoTime();
+    /** How often the committer looks at the budget; commits themselves follow the interval or the pressure. */
+    private static final long TICK_MS = 50;
+
+    @Inject
+    public OffsetCommitter(KafkaClientService clients, OffsetLedger ledger, Budgets budgets, SluiceConfig config) {
+        this.clients = clients;
+        this.ledger = ledger;
+        this.budgets = budgets;
+        this.interval = config.commit().interval();
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = DaemonThreads.timer("sluice-offset-committer");
+        long tick = Math.min(interval.toMillis(), TICK_MS);
+        timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** Commits now, from any thread, on every consumer; waits at most {@code timeout} for each. */
+    public void commitNow(Duration timeout) {
+        for (KafkaConsumer<Object, Object> consumer : consumers()) {
+            consumer.runOnPollingThread(c -> {
+                commitOwned(c, null, true);
+            }).await().atMost(timeout);
+        }
+    }
+
+    /** Commits on the interval, or sooner while the in-flight budget waits for commits to free it. */
+    private void tick() {
+        long now = System.nanoTime();
+        if (now - lastCommitNanos >= interval.toNanos() || budgets.underPressure()) {
+            lastCommitNanos = now;
+            commitOnPollingThread();
+        }
+    }
+
+    private void commitOnPollingThread() {
+        for (KafkaConsumer<Object, Object> consumer : consumers()) {
+            try {
+                consumer.runOnPollingThread(c -> {
+                    commitOwned(c, null, false);
+                }).await().atMost(Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                LOG.warnf("periodic offset commit failed: %s", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Commits the partitions' committable offsets that moved since their last commit. Must run on
+     * the polling thread (from a rebalance callback or {@code runOnPollingThread}).
+     */
+    public void commitOwned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, boolean sync) {
+        Set<TopicPartition> assignment = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        ledger.committablePositions(partitions).forEach((partition, position) -> {
+            if (assignment.contains(partition) && !position.equals(committed.get(partition))) {
+                offsets.put(partition, new OffsetAndMetadata(position));
+            }
+        });
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            consumer.commitSync(offsets);
+            offsets.forEach(this::succeeded);
+        } else {
+            consumer.commitAsync(offsets, (done, error) -> {
+                if (error == null) {
+                    done.forEach(this::succeeded);
+                } else {
+                    LOG.warnf("offset commit failed, retried on the next interval: %s", error.toString());
+                }
+            });
+        }
+    }
+
+    private void succeeded(TopicPartition partition, OffsetAndMetadata offset) {
+        committed.put(partition, offset.offset());
+        budgets.of(partition).release(ledger.committed(partition, offset.offset()));
+    }
+
+    /** Commits as soon as possible rather than at the next interval (the in-flight budget is filling). */
+    public void commitSoon() {
+        if (timer != null && commitRequested.compareAndSet(false, true)) {
+            timer.execute(() -> {
+                commitRequested.set(false);
+                commitOnPollingThread();
+            });
+        }
+    }
+
+    /** Forgets what was committed for partitions no longer owned. */
+    public void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(committed::remove);
+    }
+
+    /** The consumers of the requests and retry channels (each commits only what it owns). */
+    private List<KafkaConsumer<Object, Object>> consumers() {
+        List<KafkaConsumer<Object, Object>> out = new ArrayList<>();
+        for (String channel : List.of(RecordLifecycle.REQUESTS_CHANNEL, RecordLifecycle.RETRIES_CHANNEL)) {
+            KafkaConsumer<Object, Object> consumer = clients.getConsumer(channel);
+            if (consumer != null) {
+                out.add(consumer);
+            }
+        }
+        return out;
+    }
+
+    /** Stops the periodic commits (after the final one at shutdown). */
+    @PreDestroy
+    public void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.sluice.lifecycle;
+
+/** The port through which the owner hands records forward to be scored (the micro-batcher implements it). */
+public interface ScoringQueue {
+
+    /** Queues a record for the next micro-batch; any thread. */
+    void offer(InFlightRecord record);
+}

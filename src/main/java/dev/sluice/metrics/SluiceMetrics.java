@@ -1,0 +1,165 @@
+package dev.sluice.metrics;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import dev.sluice.record.FailureReason;
+import dev.sluice.record.Label;
+
+/**
+ * sluice's own meters, Prometheus-named under {@code sluice_}. Label values are bounded: reasons
+ * and labels are enums, sources are the first {@link #MAX_SOURCES} seen and {@code other} after,
+ * partitions are those of the requests topic.
+ */
+@Singleton
+public class SluiceMetrics {
+
+    public static final int MAX_SOURCES = 20;
+    private static final int MAX_PARTITIONS = 4096;
+
+    private final MeterRegistry registry;
+    private final Counter consumed;
+    private final Counter processed;
+    private final Counter retried;
+    private final Counter deduplicated;
+    private final Counter replayed;
+    private final Counter rebalances;
+    private final Map<FailureReason, Counter> failed = new ConcurrentHashMap<>();
+    private final Map<FailureReason, Counter> deadLettered = new ConcurrentHashMap<>();
+    /** The first MAX_SOURCES sources, one counter per label (by ordinal): no key is built per record. */
+    private final Map<String, Counter[]> topSources = new ConcurrentHashMap<>();
+    /** Every later source shares these. */
+    private final Counter[] other;
+    private final DistributionSummary batchSize;
+    private final Timer inference;
+    private final Timer endToEnd;
+    private final AtomicLongArray processedByPartition = new AtomicLongArray(MAX_PARTITIONS);
+
+    @Inject
+    public SluiceMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.consumed = Counter.builder("sluice.records.consumed").description("Records taken in from the requests and retry topics").register(registry);
+        this.processed = Counter.builder("sluice.records.processed").description("Records whose result the broker acknowledged").register(registry);
+        this.retried = Counter.builder("sluice.records.retried").description("Failed attempts that were scheduled for another").register(registry);
+        this.deduplicated = Counter.builder("sluice.records.deduplicated").description("Records superseded by a newer record of their key").register(registry);
+        this.replayed = Counter.builder("sluice.records.replayed").description("Dead letters sent back to the requests topic").register(registry);
+        this.rebalances = Counter.builder("sluice.rebalances").description("Partition assignments and revocations seen").register(registry);
+        for (FailureReason reason : FailureReason.values()) {
+            failed.put(reason, Counter.builder("sluice.records.failed").tag("reason", reason.header())
+                    .description("Failed attempts, by reason").register(registry));
+            deadLettered.put(reason, Counter.builder("sluice.records.dead.lettered").tag("reason", reason.header())
+                    .description("Records parked in the dead-letter topic, by reason").register(registry));
+        }
+        this.other = register("other");
+        this.batchSize = DistributionSummary.builder("sluice.batch.size").description("Records per micro-batch")
+                .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(4096.0).register(registry);
+        this.inference = Timer.builder("sluice.inference").description("Model time per micro-batch")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60)).register(registry);
+        this.endToEnd = Timer.builder("sluice.end.to.end.latency")
+                .description("Result acknowledged minus the request's timestamp (or its record timestamp)")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+    }
+
+    public void consumed(int records) {
+        consumed.increment(records);
+    }
+
+    public void processed(int partition, String source, Label label, long requestTimestampMs, long nowMs) {
+        processed.increment();
+        if (partition >= 0 && partition < MAX_PARTITIONS) {
+            processedByPartition.incrementAndGet(partition);
+        }
+        sentimentCounter(source, label).increment();
+        long latency = nowMs - requestTimestampMs;
+        if (requestTimestampMs > 0 && latency >= 0) {
+            endToEnd.record(Duration.ofMillis(latency));
+        }
+    }
+
+    public void failed(FailureReason reason) {
+        failed.get(reason).increment();
+    }
+
+    public void retried() {
+        retried.increment();
+    }
+
+    public void deadLettered(FailureReason reason) {
+        deadLettered.get(reason).increment();
+    }
+
+    public void deduplicated() {
+        deduplicated.increment();
+    }
+
+    public void replayed(long records) {
+        replayed.increment(records);
+    }
+
+    public void rebalanced() {
+        rebalances.increment();
+    }
+
+    public void batch(int size, long inferenceNanos) {
+        batchSize.record(size);
+        inference.record(Duration.ofNanos(inferenceNanos));
+    }
+
+    /** Results acknowledged since start. */
+    public long processedTotal() {
+        return (long) processed.count();
+    }
+
+    /** Results acknowledged since start per requests partition, for the partitions that had any. */
+    public Map<Integer, Long> processedByPartition() {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        for (int p = 0; p < MAX_PARTITIONS; p++) {
+            long count = processedByPartition.get(p);
+            if (count > 0) {
+                out.put(p, count);
+            }
+        }
+        return out;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    private Counter sentimentCounter(String source, Label label) {
+        String name = source == null || source.isEmpty() ? "none" : source;
+        Counter[] counters = topSources.get(name);
+        if (counters == null) {
+            synchronized (topSources) {
+                counters = topSources.get(name);
+                if (counters == null) {
+                    if (topSources.size() >= MAX_SOURCES) {
+                        return other[label.ordinal()]; // Not stored: the map stays bounded whatever the sources.
+                    }
+                    counters = register(name);
+                    topSources.put(name, counters);
+                }
+            }
+        }
+        return counters[label.ordinal()];
+    }
+
+    private Counter[] register(String source) {
+        Counter[] counters = new Counter[Label.values().length];
+        for (Label label : Label.values()) {
+            counters[label.ordinal()] = Counter.builder("sluice.sentiment").tag("label", label.json()).tag("source", source)
+                    .description("Scored records by label and source (top sources, the rest as other)").register(registry);
+        }
+        return counters;
+    }
+}

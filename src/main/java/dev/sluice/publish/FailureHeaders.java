@@ -1,0 +1,67 @@
+package dev.sluice.publish;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import dev.sluice.lifecycle.InFlightRecord;
+import dev.sluice.record.DeadLetterHeaders;
+import dev.sluice.record.FailureReason;
+
+/**
+ * The headers a failed record carries to the retry or dead-letter topic: the caller's own headers,
+ * then the contract's {@code sluice-*} ones (a replay count survives; other sluice headers are
+ * written afresh).
+ */
+public final class FailureHeaders {
+
+    private static final int MAX_MESSAGE_CHARS = 1024;
+
+    private FailureHeaders() {
+    }
+
+    public static Headers of(InFlightRecord record, FailureReason reason, Throwable cause) {
+        Headers headers = new RecordHeaders();
+        String replayCount = null;
+        if (record.headers() != null) {
+            for (Header header : record.headers()) {
+                if (header.key().equals(DeadLetterHeaders.REPLAY_COUNT)) {
+                    replayCount = new String(header.value(), StandardCharsets.UTF_8);
+                } else if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
+                    headers.add(header);
+                }
+            }
+        }
+        add(headers, DeadLetterHeaders.REASON, reason.header());
+        add(headers, DeadLetterHeaders.CLASS, cause.getClass().getName());
+        add(headers, DeadLetterHeaders.MESSAGE, truncate(String.valueOf(cause.getMessage())));
+        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.originTopic());
+        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.originPartition()));
+        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.originOffset()));
+        add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(record.attempts()));
+        add(headers, DeadLetterHeaders.FIRST_FAILURE_MS, Long.toString(record.firstFailureMs()));
+        add(headers, DeadLetterHeaders.LAST_FAILURE_MS, Long.toString(record.lastFailureMs()));
+        if (replayCount != null) {
+            add(headers, DeadLetterHeaders.REPLAY_COUNT, replayCount);
+        }
+        return headers;
+    }
+
+    public static void add(Headers headers, String key, String value) {
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The dead letter of a value the broker refused at full size: no value, its size in headers. */
+    public static Headers truncated(Headers headers, int originalValueBytes) {
+        Headers out = new RecordHeaders(headers.toArray());
+        add(out, DeadLetterHeaders.VALUE_TRUNCATED, "true");
+        add(out, DeadLetterHeaders.ORIGINAL_VALUE_BYTES, Integer.toString(originalValueBytes));
+        return out;
+    }
+
+    private static String truncate(String message) {
+        return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
+    }
+}

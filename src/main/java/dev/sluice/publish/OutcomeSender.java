@@ -1,0 +1,133 @@
+package dev.sluice.publish;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Headers;
+import org.jboss.logging.Logger;
+
+import dev.sluice.config.SluiceConfig;
+import dev.sluice.lifecycle.Backoff;
+import dev.sluice.lifecycle.Destination;
+import dev.sluice.lifecycle.InFlightRecord;
+import dev.sluice.lifecycle.OutcomePublisher;
+import dev.sluice.lifecycle.RecordLifecycle;
+import dev.sluice.record.DeadLetterHeaders;
+import dev.sluice.support.DaemonThreads;
+
+/**
+ * The publish stage: writes each decided record's outcome — its result to the results topic (keyed
+ * like the request, so the default partitioner keeps a key's results together), its retry record
+ * with a due time, or its dead letter, key and value byte for byte — and reports it acknowledged to
+ * the owner. A send that fails is sent again with backoff until the broker takes it, so a broker
+ * away for a while delays records but never dead-letters or drops them. A dead letter the broker
+ * refuses at full size is written without its value, its size in headers; a result it refuses is
+ * dead-lettered instead.
+ */
+@Singleton
+public class OutcomeSender implements OutcomePublisher {
+
+    private static final Logger LOG = Logger.getLogger(OutcomeSender.class);
+
+    private final RecordProducer producer;
+    private final ResultWriter writer;
+    private final RecordLifecycle lifecycle;
+    private final PublishHealth health;
+    private final Backoff backoff;
+    private final String resultsTopic;
+    private final String retryTopic;
+    private final String deadLetterTopic;
+    private final ScheduledExecutorService timer = DaemonThreads.timer("sluice-send-retry");
+    private volatile boolean closed;
+
+    @Inject
+    public OutcomeSender(RecordProducer producer, ResultWriter writer, RecordLifecycle lifecycle, PublishHealth health, SluiceConfig config) {
+        this.producer = producer;
+        this.writer = writer;
+        this.lifecycle = lifecycle;
+        this.health = health;
+        SluiceConfig.Retry retry = config.retry();
+        this.backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff(), retry.jitter());
+        this.resultsTopic = config.topics().results();
+        this.retryTopic = config.topics().retry();
+        this.deadLetterTopic = config.topics().dlq();
+    }
+
+    @Override
+    public void publish(InFlightRecord record) {
+        send(record, outgoing(record), 0);
+    }
+
+    private ProducerRecord<byte[], byte[]> outgoing(InFlightRecord record) {
+        return switch (record.destination()) {
+            case RESULT -> new ProducerRecord<>(resultsTopic, null, record.key(),
+                    writer.write(record, record.sentiment(), record.modelId(), System.currentTimeMillis()));
+            case RETRY_TOPIC -> {
+                Headers headers = FailureHeaders.of(record, record.failureReason(), record.failureCause());
+                FailureHeaders.add(headers, DeadLetterHeaders.RETRY_DUE_MS, Long.toString(record.retryDueMs()));
+                yield new ProducerRecord<>(retryTopic, null, null, record.key(), record.value(), headers);
+            }
+            case DEAD_LETTER -> new ProducerRecord<>(deadLetterTopic, null, null, record.key(), record.value(),
+                    FailureHeaders.of(record, record.failureReason(), record.failureCause()));
+        };
+    }
+
+    private void send(InFlightRecord record, ProducerRecord<byte[], byte[]> out, int failures) {
+        if (closed || record.abandoned()) {
+            return; // Shutting down, or the partition is gone: left uncommitted for the next owner.
+        }
+        try {
+            producer.send(out, (metadata, error) -> sent(record, out, failures, error));
+        } catch (RuntimeException e) {
+            sent(record, out, failures, e); // Buffer full past max.block.ms, and the like.
+        }
+    }
+
+    private void sent(InFlightRecord record, ProducerRecord<byte[], byte[]> out, int failures, Exception error) {
+        if (error == null) {
+            health.succeeded();
+            lifecycle.acknowledged(record);
+            return;
+        }
+        if (error instanceof RecordTooLargeException) {
+            tooLarge(record, out, failures, error);
+            return;
+        }
+        health.failed(error);
+        again(record, out, failures);
+    }
+
+    private void tooLarge(InFlightRecord record, ProducerRecord<byte[], byte[]> out, int failures, Exception error) {
+        if (record.destination() != Destination.DEAD_LETTER) {
+            LOG.warnf("%s: the broker refused its %s (%s); dead-lettering it", record, out.topic(), error.getMessage());
+            lifecycle.refused(record, error); // The owner makes it a dead letter and hands it back here.
+        } else if (out.value() != null) {
+            LOG.warnf("%s: the broker refused its dead letter of %d bytes; writing it without its value", record, out.value().length);
+            send(record, new ProducerRecord<>(out.topic(), null, null, out.key(), null, FailureHeaders.truncated(out.headers(), out.value().length)),
+                    failures);
+        } else {
+            health.failed(error); // Even key and headers are too large: an operator must raise the topic's limit.
+            again(record, out, failures);
+        }
+    }
+
+    private void again(InFlightRecord record, ProducerRecord<byte[], byte[]> out, int failures) {
+        if (closed) {
+            return;
+        }
+        // Never from the producer's own thread: a send there could block on the buffer only that thread frees.
+        timer.schedule(() -> send(record, out, failures + 1), backoff.delayMillis(failures + 1), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        closed = true;
+        timer.shutdownNow();
+    }
+}

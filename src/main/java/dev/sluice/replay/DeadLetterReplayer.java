@@ -1,0 +1,178 @@
+package dev.sluice.replay;
+
+import dev.sluice.record.DeadLetterHeaders;
+import dev.sluice.publish.FailureHeaders;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+
+import dev.sluice.config.SluiceConfig;
+import dev.sluice.metrics.SluiceMetrics;
+import dev.sluice.publish.RecordProducer;
+
+/**
+ * Sends dead letters back to the requests topic, key and value unchanged, the caller's headers
+ * kept and {@code sluice-replay-count} raised by one; a dead letter that has been replayed
+ * {@code sluice.dlq.max-replays} times stays parked. Where a replay stopped is the committed
+ * offset of the group {@code <group-id>-dlq-replay}, so the next replay goes on from there
+ * ({@code rescan} starts over). Replays are serialized: one at a time per instance.
+ */
+@Singleton
+public class DeadLetterReplayer {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterReplayer.class);
+
+    private final Map<String, Object> kafka;
+    private final RecordProducer producer;
+    private final String deadLetterTopic;
+    private final String requestsTopic;
+    private final String group;
+    private final int maxReplays;
+    private final SluiceMetrics metrics;
+
+    @Inject
+    public DeadLetterReplayer(@Identifier("default-kafka-broker") Map<String, Object> kafka, RecordProducer producer, SluiceMetrics metrics,
+            SluiceConfig config) {
+        this.metrics = metrics;
+        this.kafka = kafka;
+        this.producer = producer;
+        this.deadLetterTopic = config.topics().dlq();
+        this.requestsTopic = config.topics().requests();
+        this.group = config.groupId() + "-dlq-replay";
+        this.maxReplays = config.dlq().maxReplays();
+    }
+
+    @Scheduled(cron = "${sluice.dlq.replay.cron}", identity = "sluice-dlq-replay", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        ReplayReport report = replay(ReplayRequest.ALL);
+        LOG.infof("scheduled dead-letter replay: %s", report);
+    }
+
+    public synchronized ReplayReport replay(ReplayRequest request) {
+        long limit = request.max() == null ? Long.MAX_VALUE : request.max();
+        long scanned = 0;
+        long replayed = 0;
+        long parked = 0;
+        long filteredOut = 0;
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
+                    .map(p -> new TopicPartition(deadLetterTopic, p.partition())).toList();
+            consumer.assign(partitions);
+            if (Boolean.TRUE.equals(request.rescan())) {
+                consumer.seekToBeginning(partitions);
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            scan: while (!reachedEnd(consumer, end)) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= end.get(partition)) {
+                        continue;
+                    }
+                    if (replayed >= limit) {
+                        break scan;
+                    }
+                    scanned++;
+                    progress.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    if (!request.matches(DeadLetterHeaders.value(record.headers(), DeadLetterHeaders.REASON), record.timestamp())) {
+                        filteredOut++;
+                        continue;
+                    }
+                    int count = replayCount(record.headers());
+                    if (count >= maxReplays) {
+                        parked++;
+                        continue;
+                    }
+                    sends.add(producer.send(new ProducerRecord<>(requestsTopic, null, record.key(), record.value(),
+                            replayHeaders(record.headers(), count + 1))));
+                    replayed++;
+                }
+            }
+            producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                send.get(); // Only once every replayed record is durable may the scan position move.
+            }
+            if (!progress.isEmpty()) {
+                consumer.commitSync(progress);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay interrupted; the replay position did not move", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("replay failed: " + e.getCause() + "; the replay position did not move", e.getCause());
+        }
+        metrics.replayed(replayed);
+        return new ReplayReport(scanned, replayed, parked, filteredOut);
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> entry : end.entrySet()) {
+            if (consumer.position(entry.getKey()) < entry.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int replayCount(Headers headers) {
+        String value = DeadLetterHeaders.value(headers, DeadLetterHeaders.REPLAY_COUNT);
+        try {
+            return value == null ? 0 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The caller's own headers and the new replay count; the failure headers stay with the dead letter. */
+    private static Headers replayHeaders(Headers original, int replayCount) {
+        Headers headers = new RecordHeaders();
+        for (Header header : original) {
+            if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
+                headers.add(header);
+            }
+        }
+        FailureHeaders.add(headers, DeadLetterHeaders.REPLAY_COUNT, Integer.toString(replayCount));
+        return headers;
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> props = new HashMap<>();
+        kafka.forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                props.put(key, value);
+            }
+        });
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-dlq-replay");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+}

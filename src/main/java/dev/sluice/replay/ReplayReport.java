@@ -1,0 +1,11 @@
+package dev.sluice.replay;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * What a replay did: dead letters looked at, sent back to the requests topic, left parked because
+ * they reached {@code sluice.dlq.max-replays}, and passed over by the filter.
+ */
+@RegisterForReflection
+public record ReplayReport(long scanned, long replayed, long parked, long filteredOut) {
+}
