@@ -47,6 +47,7 @@ public class OffsetCommitter {
     private final AtomicBoolean commitRequested = new AtomicBoolean();
     private ScheduledExecutorService timer;
     private volatile long lastCommitNanos = System.nanoTime();
+    private volatile boolean commitsFailing;
     /** How often the committer looks at the budget; commits themselves follow the interval or the pressure. */
     private static final long TICK_MS = 50;
 
@@ -115,9 +116,14 @@ public class OffsetCommitter {
         } else {
             consumer.commitAsync(offsets, (done, error) -> {
                 if (error == null) {
+                    if (commitsFailing) {
+                        commitsFailing = false;
+                        LOG.info("offset commits succeed again");
+                    }
                     done.forEach(this::succeeded);
-                } else {
-                    LOG.warnf("offset commit failed, retried on the next interval: %s", error.toString());
+                } else if (!commitsFailing) {
+                    commitsFailing = true; // Said once per failing spell, not once per interval.
+                    LOG.warnf("offset commit failed, retried every interval until it succeeds: %s", error.toString());
                 }
             });
         }

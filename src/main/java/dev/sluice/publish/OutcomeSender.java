@@ -1,5 +1,7 @@
 package dev.sluice.publish;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +46,9 @@ public class OutcomeSender implements OutcomePublisher {
     private final String retryTopic;
     private final String deadLetterTopic;
     private final ScheduledExecutorService timer = DaemonThreads.timer("sluice-send-retry");
+    /** Sends asked for from inside a producer callback run here instead (see {@link #publish}). */
+    private final ExecutorService fromCallbacks = Executors.newSingleThreadExecutor(DaemonThreads.named("sluice-publisher"));
+    private final ThreadLocal<Boolean> inCallback = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private volatile boolean closed;
 
     @Inject
@@ -59,9 +64,19 @@ public class OutcomeSender implements OutcomePublisher {
         this.deadLetterTopic = config.topics().dlq();
     }
 
+    /**
+     * Sends the record's outcome. An acknowledgement frees the next group of a key, and a refusal
+     * turns a result into a dead letter, both inside the producer's callback: a send from there
+     * could block on buffer memory that only that thread frees, so those sends move to one
+     * publisher thread, while the common case (a worker publishing what it scored) sends directly.
+     */
     @Override
     public void publish(InFlightRecord record) {
-        send(record, outgoing(record), 0);
+        if (inCallback.get()) {
+            fromCallbacks.execute(() -> send(record, outgoing(record), 0));
+        } else {
+            send(record, outgoing(record), 0);
+        }
     }
 
     private ProducerRecord<byte[], byte[]> outgoing(InFlightRecord record) {
@@ -83,7 +98,14 @@ public class OutcomeSender implements OutcomePublisher {
             return; // Shutting down, or the partition is gone: left uncommitted for the next owner.
         }
         try {
-            producer.send(out, (metadata, error) -> sent(record, out, failures, error));
+            producer.send(out, (metadata, error) -> {
+                inCallback.set(Boolean.TRUE);
+                try {
+                    sent(record, out, failures, error);
+                } finally {
+                    inCallback.set(Boolean.FALSE);
+                }
+            });
         } catch (RuntimeException e) {
             sent(record, out, failures, e); // Buffer full past max.block.ms, and the like.
         }
@@ -109,8 +131,9 @@ public class OutcomeSender implements OutcomePublisher {
             lifecycle.refused(record, error); // The owner makes it a dead letter and hands it back here.
         } else if (out.value() != null) {
             LOG.warnf("%s: the broker refused its dead letter of %d bytes; writing it without its value", record, out.value().length);
-            send(record, new ProducerRecord<>(out.topic(), null, null, out.key(), null, FailureHeaders.truncated(out.headers(), out.value().length)),
-                    failures);
+            ProducerRecord<byte[], byte[]> truncated = new ProducerRecord<>(out.topic(), null, null, out.key(), null,
+                    FailureHeaders.truncated(out.headers(), out.value().length));
+            fromCallbacks.execute(() -> send(record, truncated, failures));
         } else {
             health.failed(error); // Even key and headers are too large: an operator must raise the topic's limit.
             again(record, out, failures);
@@ -129,5 +152,6 @@ public class OutcomeSender implements OutcomePublisher {
     void stop() {
         closed = true;
         timer.shutdownNow();
+        fromCallbacks.shutdownNow();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 import jakarta.annotation.PreDestroy;
@@ -17,7 +18,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 
 import dev.sluice.config.SluiceConfig;
@@ -28,8 +31,11 @@ import dev.sluice.config.SluiceConfig;
  * client with a callback: on the hot path a per-record reactive wrapper costs more than the send.
  * Every {@code kafka.*} property (security, client tuning) applies to it too.
  */
+@Startup
 @Singleton
 public class RecordProducer {
+
+    private static final Logger LOG = Logger.getLogger(RecordProducer.class);
 
     private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
@@ -56,6 +62,15 @@ public class RecordProducer {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(props);
+        String results = config.topics().results();
+        // Fetch the results topic's metadata now, not in the first send (which would block a worker while it waits).
+        CompletableFuture.runAsync(() -> {
+            try {
+                producer.partitionsFor(results);
+            } catch (RuntimeException e) {
+                LOG.warnf("no metadata for %s yet (%s); the first result send will wait for it", results, e.toString());
+            }
+        });
     }
 
     /** Hands a record to the client; per-partition order is kept from here on. */

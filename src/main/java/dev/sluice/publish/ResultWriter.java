@@ -1,6 +1,5 @@
 package dev.sluice.publish;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -8,6 +7,7 @@ import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sluice.record.Sentiment;
@@ -23,6 +23,8 @@ import dev.sluice.record.SentimentRequest;
 public class ResultWriter {
 
     private final ObjectMapper mapper;
+    /** One buffer per worker thread, reused record after record; only the finished value is copied out. */
+    private final ThreadLocal<ByteArrayBuilder> buffers = ThreadLocal.withInitial(() -> new ByteArrayBuilder(512));
 
     @Inject
     public ResultWriter(ObjectMapper mapper) {
@@ -31,7 +33,8 @@ public class ResultWriter {
 
     public byte[] write(InFlightRecord record, Sentiment sentiment, String modelId, long processedAt) {
         SentimentRequest request = record.request();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        ByteArrayBuilder out = buffers.get();
+        out.reset();
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("id", request.id());

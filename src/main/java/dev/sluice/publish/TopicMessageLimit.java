@@ -35,11 +35,11 @@ final class TopicMessageLimit {
             }
         });
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "sluice-topic-limits");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
         List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
         try (Admin admin = Admin.create(props)) {
-            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(15, TimeUnit.SECONDS);
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(6, TimeUnit.SECONDS);
             int largest = fallback;
             for (Config config : configs.values()) {
                 ConfigEntry entry = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);

@@ -30,7 +30,8 @@ import dev.sluice.testing.TestKafka;
  * Throughput counts outputs from the first to the last, so JVM start-up is not measured.
  * <p>
  * {@code ./mvnw -B package -DskipTests -Pbench -Dbench.class=dev.sluice.bench.ThroughputBenchmark}
- * (arguments: {@code -Dbench.args="1000000 lexicon"}: requests, model kind).
+ * (arguments: {@code -Dbench.args="1000000 hybrid"}: requests, model kind; environment variable {@code SLUICE_BENCH_JAR=PATH} runs another build
+ * of sluice, e.g. an earlier commit's, against the same bare loop).
  */
 public final class ThroughputBenchmark {
 
@@ -42,7 +43,7 @@ public final class ThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        String model = args.length > 1 ? args[1] : "lexicon";
+        String model = args.length > 1 ? args[1] : "hybrid";
         System.out.printf("machine: %d cores, JDK %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(Map.of("num.io.threads", "2", "num.network.threads", "2"))) {
@@ -53,9 +54,11 @@ public final class ThroughputBenchmark {
 
             double bare = bareLoop(broker.bootstrapServers(), requests);
             System.out.printf("bare consume->produce loop: %,.0f msg/s%n", bare);
-            double sluice = sluice(broker.bootstrapServers(), requests, model);
-            System.out.printf("sluice (%s model):          %,.0f msg/s%n", model, sluice);
-            System.out.printf("ratio sluice / bare:        %.2f%n", sluice / bare);
+            Measurement sluice = sluice(broker.bootstrapServers(), requests, model);
+            System.out.printf("sluice (%s model):          %,.0f msg/s (%s)%n", model, sluice.ratePerSecond(), SluiceChild.jar());
+            System.out.printf("sluice per record:          %.1f us CPU, %,.0f bytes allocated%n", sluice.cpuMicrosPerRecord(),
+                    sluice.allocatedBytesPerRecord());
+            System.out.printf("ratio sluice / bare:        %.2f%n", sluice.ratePerSecond() / bare);
         }
     }
 
@@ -110,47 +113,35 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private static double sluice(String bootstrap, int requests, String model) throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("build the runnable jar first: ./mvnw package -DskipTests");
+    private static Measurement sluice(String bootstrap, int requests, String model) throws Exception {
+        try (SluiceChild child = SluiceChild.start(SluiceChild.jar(), bootstrap,
+                Map.of("SLUICE_MODEL_KIND", model, "SLUICE_CONCURRENCY", "4", "SLUICE_BATCH_MAX_SIZE", "256"))) {
+            return measure(bootstrap, "sluice.results", requests, child);
         }
-        File log = File.createTempFile("sluice-bench-", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        String extraJvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS"); // e.g. a Flight Recorder setting, for profiling
-        if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
-            command.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        builder.environment().put("QUARKUS_HTTP_PORT", "0");
-        builder.environment().put("SLUICE_MODEL_KIND", model);
-        builder.environment().putIfAbsent("SLUICE_CONCURRENCY", "4");
-        builder.environment().putIfAbsent("SLUICE_BATCH_MAX_SIZE", "256");
-        Process process = builder.start();
-        try {
-            return measure(bootstrap, "sluice.results", requests);
-        } finally {
-            process.destroy(); // SIGTERM: the graceful path.
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            System.out.println("sluice log: " + log);
-        }
+    }
+
+    /** A steady-state rate, and what each record cost the child JVM over the same window (NaN for the bare loop). */
+    record Measurement(double ratePerSecond, double cpuMicrosPerRecord, double allocatedBytesPerRecord) {
+    }
+
+    static double measure(String bootstrap, String topic, int expected) throws InterruptedException {
+        return measure(bootstrap, topic, expected, null).ratePerSecond();
     }
 
     /**
      * Steady-state outputs per second: from the moment {@link #WARM_UP} of the expected outputs
      * exist to the last one, so that JVM start-up and JIT compilation (a third of a core in the
-     * first seconds) are left out on both sides alike.
+     * first seconds) are left out on both sides alike. With a child, its CPU time and allocation
+     * are read at both ends of that window.
      */
-    static double measure(String bootstrap, String topic, int expected) throws InterruptedException {
+    static Measurement measure(String bootstrap, String topic, int expected, SluiceChild child) throws InterruptedException {
         try (TestKafka kafka = new TestKafka(bootstrap)) {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             long firstAt = 0;
             long countAtFirst = 0;
             long count = 0;
+            double cpuAtFirst = Double.NaN;
+            double allocatedAtFirst = Double.NaN;
             while (count < expected) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("only " + count + " of " + expected + " outputs on " + topic + " after 10 min");
@@ -160,9 +151,19 @@ public final class ThroughputBenchmark {
                 if (firstAt == 0 && count >= expected * WARM_UP) {
                     firstAt = System.nanoTime();
                     countAtFirst = count;
+                    if (child != null) {
+                        cpuAtFirst = child.cpuSeconds();
+                        allocatedAtFirst = child.allocatedBytes();
+                    }
                 }
             }
-            return (count - countAtFirst) / ((System.nanoTime() - firstAt) / 1e9);
+            long records = count - countAtFirst;
+            double rate = records / ((System.nanoTime() - firstAt) / 1e9);
+            if (child == null) {
+                return new Measurement(rate, Double.NaN, Double.NaN);
+            }
+            return new Measurement(rate, (child.cpuSeconds() - cpuAtFirst) * 1e6 / records,
+                    (child.allocatedBytes() - allocatedAtFirst) / records);
         }
     }
 

@@ -22,12 +22,15 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Plain Kafka clients against the test broker: produce, read a topic to its end, offsets. */
 public final class TestKafka implements AutoCloseable {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final String bootstrap;
     private final KafkaProducer<byte[], byte[]> producer;
@@ -48,6 +51,24 @@ public final class TestKafka implements AutoCloseable {
 
     public void send(ProducerRecord<byte[], byte[]> record) {
         producer.send(record);
+    }
+
+    /** Sends and waits for the broker's acknowledgement. */
+    public RecordMetadata sendAndWait(ProducerRecord<byte[], byte[]> record) throws Exception {
+        return producer.send(record).get(30, TimeUnit.SECONDS);
+    }
+
+    /** The {@code id} of each JSON record value (results, typically). */
+    public static Set<String> ids(List<ConsumerRecord<byte[], byte[]>> records) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                ids.add(JSON.readTree(record.value()).get("id").asText());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("not a JSON record: " + record, e);
+            }
+        }
+        return ids;
     }
 
     public void flush() {

@@ -13,10 +13,16 @@ public final class AfinnLexicon {
 
     public static final String RESOURCE = "sluice/model/afinn-165.txt";
 
-    private final Map<Long, Integer> valenceByHash;
+    /** Sorted token hashes and their valences: a binary search per token, no boxing (JDK only, no primitive-map library). */
+    private final long[] hashes;
+    private final int[] valences;
 
     private AfinnLexicon(Map<Long, Integer> valenceByHash) {
-        this.valenceByHash = valenceByHash;
+        this.hashes = valenceByHash.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        this.valences = new int[hashes.length];
+        for (int i = 0; i < hashes.length; i++) {
+            valences[i] = valenceByHash.get(hashes[i]);
+        }
     }
 
     public static AfinnLexicon load() {
@@ -34,7 +40,7 @@ public final class AfinnLexicon {
 
     /** The valence of a token by its {@link TokenHash}, or 0. */
     public int valence(long tokenHash) {
-        Integer valence = valenceByHash.get(tokenHash);
-        return valence == null ? 0 : valence;
+        int at = java.util.Arrays.binarySearch(hashes, tokenHash);
+        return at < 0 ? 0 : valences[at];
     }
 }

@@ -22,7 +22,7 @@ public final class HybridFeatures {
 
     private static final long NEGATED_SALT = 0x6E65676174656421L;
     private static final long BIGRAM_SALT = 0x62696772616D2121L;
-    private static final Set<Long> NEGATIONS = hashes("not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+    private static final long[] NEGATIONS = hashes("not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
             "nowhere", "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "wont", "wouldnt",
             "shouldnt", "couldnt", "havent", "hasnt", "hadnt", "aint", "without", "hardly", "barely", "rarely", "seldom");
 
@@ -52,7 +52,12 @@ public final class HybridFeatures {
     }
 
     public Vector extract(String text) {
-        Vector vector = new Vector();
+        return extract(text, new Vector());
+    }
+
+    /** Extracts into a vector the caller reuses (its earlier content is dropped). */
+    public Vector extract(String text, Vector vector) {
+        vector.size = 0;
         boolean negated = false;
         long previous = 0;
         boolean hasPrevious = false;
@@ -70,7 +75,7 @@ public final class HybridFeatures {
                     i++;
                 }
                 long word = TokenHash.of(text, start, i);
-                boolean isNegation = NEGATIONS.contains(word) || endsWithNt(text, start, i);
+                boolean isNegation = java.util.Arrays.binarySearch(NEGATIONS, word) >= 0 || endsWithNt(text, start, i);
                 long unigram = negated ? TokenHash.combine(word, NEGATED_SALT) : word;
                 vector.add(bucket(unigram), 1f);
                 if (hasPrevious) {
@@ -130,11 +135,7 @@ public final class HybridFeatures {
         return (int) (hash >>> (64 - HASH_BITS));
     }
 
-    private static Set<Long> hashes(String... words) {
-        java.util.HashSet<Long> out = new java.util.HashSet<>();
-        for (String word : words) {
-            out.add(TokenHash.of(word, 0, word.length()));
-        }
-        return Set.copyOf(out);
+    private static long[] hashes(String... words) {
+        return java.util.Arrays.stream(words).mapToLong(word -> TokenHash.of(word, 0, word.length())).sorted().distinct().toArray();
     }
 }

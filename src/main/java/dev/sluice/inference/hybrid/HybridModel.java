@@ -18,6 +18,8 @@ public final class HybridModel implements SentimentModel {
     private final float[] weights;
     private final double neutralBand;
     private final String version;
+    /** One feature vector per worker thread, reused text after text. */
+    private final ThreadLocal<HybridFeatures.Vector> vectors = ThreadLocal.withInitial(HybridFeatures.Vector::new);
 
     public HybridModel(HybridFeatures features, HybridWeights weights, double neutralBand) {
         this.features = features;
@@ -68,7 +70,7 @@ public final class HybridModel implements SentimentModel {
 
     /** The probability that the text is positive. */
     public double probability(String text) {
-        HybridFeatures.Vector x = features.extract(text);
+        HybridFeatures.Vector x = features.extract(text, vectors.get());
         double z = 0;
         for (int i = 0; i < x.size; i++) {
             z += weights[x.index[i]] * x.value[i];

@@ -170,7 +170,19 @@ public final class VaderAnalyzer {
         String w3 = words[index - 3];
         // The reference joins words into strings and looks them up; comparing word by word gives
         // the same answers without building a string per sentiment word.
-        Double idiom = firstIdiom(new String[][] {{w1, w0}, {w2, w1, w0}, {w2, w1}, {w3, w2, w1}, {w3, w2}});
+        Double idiom = idiom(w1, w0);
+        if (idiom == null) {
+            idiom = idiom(w2, w1, w0);
+        }
+        if (idiom == null) {
+            idiom = idiom(w2, w1);
+        }
+        if (idiom == null) {
+            idiom = idiom(w3, w2, w1);
+        }
+        if (idiom == null) {
+            idiom = idiom(w3, w2);
+        }
         if (idiom != null) {
             valence = idiom;
         }
@@ -192,22 +204,28 @@ public final class VaderAnalyzer {
         return valence;
     }
 
-    private static Double firstIdiom(String[][] sequences) {
-        for (String[] sequence : sequences) {
-            Double idiom = idiom(sequence);
-            if (idiom != null) {
-                return idiom;
+    /** The idiom of two words, or null; no array per call (this runs for every sentiment word). */
+    private static Double idiom(String first, String second) {
+        if (!SEQUENCE_WORDS.contains(first)) {
+            return null;
+        }
+        for (int i = 0; i < IDIOM_WORDS.length; i++) {
+            String[] idiom = IDIOM_WORDS[i];
+            if (idiom.length == 2 && idiom[0].equals(first) && idiom[1].equals(second)) {
+                return IDIOM_VALUES[i];
             }
         }
         return null;
     }
 
-    private static Double idiom(String... sequence) {
-        if (!SEQUENCE_WORDS.contains(sequence[0])) {
+    /** The idiom of three words, or null. */
+    private static Double idiom(String first, String second, String third) {
+        if (!SEQUENCE_WORDS.contains(first)) {
             return null;
         }
         for (int i = 0; i < IDIOM_WORDS.length; i++) {
-            if (Arrays.equals(IDIOM_WORDS[i], sequence)) {
+            String[] idiom = IDIOM_WORDS[i];
+            if (idiom.length == 3 && idiom[0].equals(first) && idiom[1].equals(second) && idiom[2].equals(third)) {
                 return IDIOM_VALUES[i];
             }
         }

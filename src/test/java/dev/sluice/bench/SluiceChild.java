@@ -1,0 +1,116 @@
+package dev.sluice.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * sluice's runnable jar in a child JVM, as a benchmark runs it: its own environment, free HTTP and
+ * management ports, and readings of its CPU time (from /proc) and of the bytes it allocated (from
+ * its Micrometer JVM metrics), so that a benchmark can report per-record costs.
+ */
+final class SluiceChild implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final File log;
+    private final List<Integer> ports;
+
+    private SluiceChild(Process process, File log, List<Integer> ports) {
+        this.process = process;
+        this.log = log;
+        this.ports = ports;
+    }
+
+    /** The jar to run: environment variable {@code SLUICE_BENCH_JAR}, default the build's own. */
+    static Path jar() {
+        Path jar = Path.of(System.getenv().getOrDefault("SLUICE_BENCH_JAR", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build the runnable jar first: ./mvnw package -DskipTests (" + jar + ")");
+        }
+        return jar;
+    }
+
+    static SluiceChild start(Path jar, String bootstrap, Map<String, String> env) throws IOException {
+        File log = File.createTempFile("sluice-bench-", ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        String extraJvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS"); // e.g. a Flight Recorder setting, for profiling
+        if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
+            command.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        int http = freePort();
+        int management = freePort();
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(http));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
+        builder.environment().putAll(env);
+        return new SluiceChild(builder.start(), log, List.of(management, http)); // Metrics move to the management port when it is on.
+    }
+
+    /** CPU seconds (user + system) the child has used so far, from /proc/PID/stat. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            return ticks / 100.0; // USER_HZ is 100 on Linux.
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * Bytes the child has allocated so far, as Micrometer's {@code jvm_gc_memory_allocated_bytes_total}
+     * counts them (young-generation growth between collections); NaN when the metric cannot be read.
+     */
+    double allocatedBytes() {
+        for (String path : List.of("/q/metrics")) {
+            for (int port : ports) {
+                try {
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    for (String line : response.body().split("\n")) {
+                        if (line.startsWith("jvm_gc_memory_allocated_bytes_total")) {
+                            return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                        }
+                    }
+                } catch (IOException e) {
+                    // Not up on this port: try the next.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Double.NaN;
+                }
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM: the graceful path.
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        log.delete();
+    }
+}
