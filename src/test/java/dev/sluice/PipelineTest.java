@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sluice.testing.KafkaBrokerResource;
-import dev.sluice.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.TestKafka;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
@@ -43,7 +44,8 @@ class PipelineTest {
                 String key = "source-" + (i % KEYS);
                 String value = "{\"id\":\"" + run + "-" + i + "\",\"text\":\"request " + i + " is " + (i % 2 == 0 ? "great" : "awful")
                         + "\",\"source\":\"" + key + "\",\"timestamp\":" + System.currentTimeMillis() + "}";
-                kafka.send(new ProducerRecord<>("sluice.requests", key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)));
+                kafka.send(new ProducerRecord<>("sluice.requests", key.getBytes(StandardCharsets.UTF_8),
+                        value.getBytes(StandardCharsets.UTF_8)));
             }
             kafka.flush();
 
@@ -78,7 +80,8 @@ class PipelineTest {
         try (TestKafka kafka = TestKafka.connect()) {
             String value = "{\"id\":\"" + id + "\",\"text\":\"I love this, it is wonderful!\",\"source\":\"web\",\"priority\":\"high\","
                     + "\"timestamp\":1700000000000,\"metadata\":{\"customer\":42,\"tags\":[\"a\"]},\"ignored\":true}";
-            kafka.send(new ProducerRecord<>("sluice.requests", "web".getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)));
+            kafka.send(new ProducerRecord<>("sluice.requests", "web".getBytes(StandardCharsets.UTF_8),
+                    value.getBytes(StandardCharsets.UTF_8)));
             kafka.flush();
             JsonNode result = await().atMost(Duration.ofSeconds(60)).until(() -> findResult(kafka, id), r -> r != null);
             assertThat(result.get("label").asText()).isEqualTo("positive");

@@ -2,8 +2,8 @@ package dev.sluice.batching;
 
 import java.util.List;
 
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 

@@ -36,7 +36,7 @@ public final class MicroBatcher<T> {
 
     /** The stream of batches; subscribe once. */
     public Multi<List<T>> batches() {
-        return Multi.createFrom().<T> emitter(e -> {
+        return Multi.createFrom().<T>emitter(e -> {
             synchronized (early) {
                 if (!emitter.compareAndSet(null, e)) {
                     e.fail(new IllegalStateException("micro-batches may be subscribed once"));

@@ -60,6 +60,7 @@ public interface SluiceConfig {
     Health health();
 
     interface Health {
+
         /** How often lag, topics and broker reachability are read in the background. */
         @WithName("lag-refresh")
         @WithDefault("5s")
@@ -79,6 +80,7 @@ public interface SluiceConfig {
     Dev dev();
 
     interface Topics {
+
         /** Input topic of JSON requests. */
         @WithDefault("sluice.requests")
         String requests();
@@ -97,6 +99,7 @@ public interface SluiceConfig {
     }
 
     interface Batch {
+
         /** A micro-batch closes when it holds this many records ... */
         @WithName("max-size")
         @WithDefault("64")
@@ -112,6 +115,7 @@ public interface SluiceConfig {
     }
 
     interface Retry {
+
         /** Attempts in all (first try included) before a record is dead-lettered. */
         @WithName("max-attempts")
         @WithDefault("5")
@@ -146,6 +150,7 @@ public interface SluiceConfig {
     }
 
     interface DeadLetter {
+
         /** A dead letter already replayed this many times stays parked. */
         @WithName("max-replays")
         @WithDefault("3")
@@ -154,6 +159,7 @@ public interface SluiceConfig {
         Replay replay();
 
         interface Replay {
+
             /** Quartz cron for scheduled replays of every parked reason, or {@code off}. */
             @WithDefault("off")
             String cron();
@@ -161,6 +167,7 @@ public interface SluiceConfig {
     }
 
     interface Model {
+
         /** {@code hybrid}, {@code lexicon} or {@code simulated}. */
         @WithDefault("hybrid")
         ModelKind kind();
@@ -178,6 +185,7 @@ public interface SluiceConfig {
         Simulated simulated();
 
         interface Simulated {
+
             /** Time one batch takes, whatever its size. */
             @WithDefault("0ms")
             Duration latency();
@@ -198,12 +206,14 @@ public interface SluiceConfig {
     }
 
     interface Commit {
+
         /** How often contiguous finished offsets are committed. */
         @WithDefault("1s")
         Duration interval();
     }
 
     interface Shutdown {
+
         /** On SIGTERM or revocation, how long in-flight work may take to finish before it is handed back. */
         @WithName("drain-timeout")
         @WithDefault("25s")
@@ -211,6 +221,7 @@ public interface SluiceConfig {
     }
 
     interface Producer {
+
         /** Producer linger for results and dead letters (throughput against latency). */
         @WithName("linger")
         @WithDefault("5ms")
@@ -227,10 +238,12 @@ public interface SluiceConfig {
     }
 
     interface Dev {
+
         /** Dev mode only: a producer that sends demo requests so that metrics move. */
         DemoProducer demoProducer();
 
         interface DemoProducer {
+
             @WithDefault("true")
             boolean enabled();
 

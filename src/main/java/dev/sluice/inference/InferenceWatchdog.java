@@ -21,6 +21,7 @@ public final class InferenceWatchdog implements AutoCloseable {
 
     /** One model call being watched. */
     public static final class Call {
+
         private final Thread worker = Thread.currentThread();
         private final long deadlineNanos;
         private final long startedNanos = System.nanoTime();

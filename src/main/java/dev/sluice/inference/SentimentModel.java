@@ -1,8 +1,8 @@
 package dev.sluice.inference;
 
-import dev.sluice.record.Sentiment;
-
 import java.util.List;
+
+import dev.sluice.record.Sentiment;
 
 /**
  * A sentiment model that scores a whole micro-batch in one call. Implementations must return one

@@ -1,11 +1,9 @@
 package dev.sluice.ingest;
 
-import dev.sluice.record.SentimentRequest;
-
 import java.io.IOException;
 
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.record.FailureReason;
+import dev.sluice.record.SentimentRequest;
 
 /**
  * Turns a request value into a {@link SentimentRequest} or says why it is bad. Streams over the
@@ -53,7 +52,8 @@ public class RequestParser {
         } catch (BadRequestException e) {
             throw e;
         } catch (IOException e) {
-            throw new BadRequestException(FailureReason.INVALID_REQUEST, "not valid JSON: " + firstLine(e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()));
+            throw new BadRequestException(FailureReason.INVALID_REQUEST,
+                    "not valid JSON: " + firstLine(e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()));
         }
     }
 
@@ -77,13 +77,15 @@ public class RequestParser {
             switch (field) {
                 case "id" -> {
                     if (valueToken != JsonToken.VALUE_STRING) {
-                        throw new BadRequestException(FailureReason.INVALID_REQUEST, "field 'id' must be a string, got " + describe(valueToken));
+                        throw new BadRequestException(FailureReason.INVALID_REQUEST,
+                                "field 'id' must be a string, got " + describe(valueToken));
                     }
                     id = parser.getText();
                 }
                 case "text" -> {
                     if (valueToken != JsonToken.VALUE_STRING) {
-                        throw new BadRequestException(FailureReason.INVALID_REQUEST, "field 'text' must be a string, got " + describe(valueToken));
+                        throw new BadRequestException(FailureReason.INVALID_REQUEST,
+                                "field 'text' must be a string, got " + describe(valueToken));
                     }
                     text = parser.getText();
                     textSeen = true;

@@ -1,8 +1,8 @@
 package dev.sluice.lifecycle;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -246,7 +246,8 @@ public class RecordLifecycle {
         switch (decision.kind()) {
             case RETRY_IN_PROCESS -> {
                 metrics.retried();
-                LOG.debugf("%s failed (%s), attempt %d; retrying in %d ms", record, reason.header(), record.attempts(), decision.delayMillis());
+                LOG.debugf("%s failed (%s), attempt %d; retrying in %d ms", record, reason.header(), record.attempts(),
+                        decision.delayMillis());
                 dispatchAfter(record, Math.max(1, decision.delayMillis()));
             }
             case RETRY_TOPIC -> {

@@ -17,9 +17,7 @@ public final class RetryPolicy {
     }
 
     public enum Kind {
-        RETRY_IN_PROCESS,
-        RETRY_TOPIC,
-        DEAD_LETTER
+        RETRY_IN_PROCESS, RETRY_TOPIC, DEAD_LETTER
     }
 
     private final Backoff backoff;

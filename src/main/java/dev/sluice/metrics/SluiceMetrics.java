@@ -48,11 +48,16 @@ public class SluiceMetrics {
     @Inject
     public SluiceMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.consumed = Counter.builder("sluice.records.consumed").description("Records taken in from the requests and retry topics").register(registry);
-        this.processed = Counter.builder("sluice.records.processed").description("Records whose result the broker acknowledged").register(registry);
-        this.retried = Counter.builder("sluice.records.retried").description("Failed attempts that were scheduled for another").register(registry);
-        this.deduplicated = Counter.builder("sluice.records.deduplicated").description("Records superseded by a newer record of their key").register(registry);
-        this.replayed = Counter.builder("sluice.records.replayed").description("Dead letters sent back to the requests topic").register(registry);
+        this.consumed = Counter.builder("sluice.records.consumed").description("Records taken in from the requests and retry topics")
+                .register(registry);
+        this.processed = Counter.builder("sluice.records.processed").description("Records whose result the broker acknowledged")
+                .register(registry);
+        this.retried = Counter.builder("sluice.records.retried").description("Failed attempts that were scheduled for another")
+                .register(registry);
+        this.deduplicated = Counter.builder("sluice.records.deduplicated").description("Records superseded by a newer record of their key")
+                .register(registry);
+        this.replayed = Counter.builder("sluice.records.replayed").description("Dead letters sent back to the requests topic")
+                .register(registry);
         this.rebalances = Counter.builder("sluice.rebalances").description("Partition assignments and revocations seen").register(registry);
         for (FailureReason reason : FailureReason.values()) {
             failed.put(reason, Counter.builder("sluice.records.failed").tag("reason", reason.header())
@@ -64,10 +69,12 @@ public class SluiceMetrics {
         this.batchSize = DistributionSummary.builder("sluice.batch.size").description("Records per micro-batch")
                 .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(4096.0).register(registry);
         this.inference = Timer.builder("sluice.inference").description("Model time per micro-batch")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60)).register(registry);
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
         this.endToEnd = Timer.builder("sluice.end.to.end.latency")
                 .description("Result acknowledged minus the request's timestamp (or its record timestamp)")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
     }
 
     public void consumed(int records) {

@@ -1,7 +1,5 @@
 package dev.sluice.ops;
 
-import dev.sluice.metrics.SluiceMetrics;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +29,7 @@ import io.smallrye.common.annotation.Identifier;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.lifecycle.Budgets;
 import dev.sluice.lifecycle.OffsetLedger;
+import dev.sluice.metrics.SluiceMetrics;
 import dev.sluice.support.DaemonThreads;
 
 /**
@@ -90,7 +89,8 @@ public class ConsumerLagMonitor {
         Gauge.builder("sluice.assigned.partitions", ledger, l -> l.owned().stream().filter(this::isRequests).count())
                 .description("Requests-topic partitions this instance owns").register(registry);
         Gauge.builder("sluice.stalled.partitions", this, m -> m.snapshot.stalledPartitions().size())
-                .description("Owned partitions with lag whose committed offset has not moved for sluice.health.stall-after").register(registry);
+                .description("Owned partitions with lag whose committed offset has not moved for sluice.health.stall-after")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -141,11 +141,13 @@ public class ConsumerLagMonitor {
         Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
         Set<String> missing = wanted.stream().filter(t -> !existing.contains(t)).collect(Collectors.toSet());
 
-        List<TopicPartition> owned = ledger.owned().stream().filter(this::isRequests).sorted((a, b) -> a.partition() - b.partition()).toList();
+        List<TopicPartition> owned = ledger.owned().stream().filter(this::isRequests).sorted((a, b) -> a.partition() - b.partition())
+                .toList();
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(config.groupId())
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = owned.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-        var ends = owned.isEmpty() ? Map.<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo>of()
+        var ends = owned.isEmpty()
+                ? Map.<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo>of()
                 : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
         List<PartitionLag> partitions = new java.util.ArrayList<>();
         Set<Integer> stalled = new java.util.HashSet<>();
@@ -166,7 +168,7 @@ public class ConsumerLagMonitor {
                         .description("Log-end minus committed offset, per owned requests partition").register(metrics.registry());
             }
             long[] since = committedSince.compute(partition.partition(),
-                    (p, old) -> old == null || old[0] != position ? new long[] {position, nowMs} : old);
+                    (p, old) -> old == null || old[0] != position ? new long[]{position, nowMs} : old);
             if (lag > 0 && nowMs - since[1] >= stallAfterMs) {
                 stalled.add(partition.partition());
             }

@@ -1,7 +1,5 @@
 package dev.sluice.ops;
 
-import dev.sluice.metrics.SluiceMetrics;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +15,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.lifecycle.OffsetLedger;
+import dev.sluice.metrics.SluiceMetrics;
 
 /** The consumer side of the ops API: lag, assignments and where records went. */
 @Path("/api/consumer")

@@ -33,7 +33,8 @@ public class PartitionMappingResource {
     @GET
     public Response map(@QueryParam("key") String key) throws Exception {
         if (key == null) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("errors", java.util.List.of("query parameter 'key' is required"))).build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Map.of("errors", java.util.List.of("query parameter 'key' is required"))).build();
         }
         String topic = config.topics().requests();
         int partitions = monitor.admin().describeTopics(java.util.List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)

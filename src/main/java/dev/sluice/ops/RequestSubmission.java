@@ -27,8 +27,8 @@ import io.smallrye.common.annotation.Blocking;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.ingest.BadRequestException;
 import dev.sluice.ingest.RequestParser;
-import dev.sluice.record.SentimentRequest;
 import dev.sluice.publish.RecordProducer;
+import dev.sluice.record.SentimentRequest;
 
 /**
  * {@code POST /api/requests}: one request object or an array of them. Every one is checked with

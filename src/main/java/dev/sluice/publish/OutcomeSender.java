@@ -52,7 +52,8 @@ public class OutcomeSender implements OutcomePublisher {
     private volatile boolean closed;
 
     @Inject
-    public OutcomeSender(RecordProducer producer, ResultWriter writer, RecordLifecycle lifecycle, PublishHealth health, SluiceConfig config) {
+    public OutcomeSender(RecordProducer producer, ResultWriter writer, RecordLifecycle lifecycle, PublishHealth health,
+            SluiceConfig config) {
         this.producer = producer;
         this.writer = writer;
         this.lifecycle = lifecycle;

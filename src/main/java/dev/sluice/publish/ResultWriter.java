@@ -3,15 +3,15 @@ package dev.sluice.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sluice.record.Sentiment;
 import dev.sluice.lifecycle.InFlightRecord;
+import dev.sluice.record.Sentiment;
 import dev.sluice.record.SentimentRequest;
 
 /**

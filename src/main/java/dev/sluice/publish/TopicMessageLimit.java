@@ -52,7 +52,8 @@ final class TopicMessageLimit {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.warnf("could not read max.message.bytes of %s (%s); the producer keeps max.request.size=%d", topics, e.toString(), fallback);
+            LOG.warnf("could not read max.message.bytes of %s (%s); the producer keeps max.request.size=%d", topics, e.toString(),
+                    fallback);
             return fallback;
         }
     }

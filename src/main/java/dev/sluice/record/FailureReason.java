@@ -2,10 +2,8 @@ package dev.sluice.record;
 
 /** The {@code sluice-error-reason} header values of the contract. */
 public enum FailureReason {
-    INVALID_REQUEST("invalid-request"),
-    TOO_LARGE("too-large"),
-    PROCESSING_FAILED("processing-failed"),
-    TIMEOUT("timeout");
+
+    INVALID_REQUEST("invalid-request"), TOO_LARGE("too-large"), PROCESSING_FAILED("processing-failed"), TIMEOUT("timeout");
 
     private final String header;
 

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The label written into results; its JSON form is lower case. */
 public enum Label {
-    POSITIVE("positive"),
-    NEGATIVE("negative"),
-    NEUTRAL("neutral");
+
+    POSITIVE("positive"), NEGATIVE("negative"), NEUTRAL("neutral");
 
     private final String json;
 

@@ -1,8 +1,5 @@
 package dev.sluice.replay;
 
-import dev.sluice.record.DeadLetterHeaders;
-import dev.sluice.publish.FailureHeaders;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +29,9 @@ import io.smallrye.common.annotation.Identifier;
 
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.metrics.SluiceMetrics;
+import dev.sluice.publish.FailureHeaders;
 import dev.sluice.publish.RecordProducer;
+import dev.sluice.record.DeadLetterHeaders;
 
 /**
  * Sends dead letters back to the requests topic, key and value unchanged, the caller's headers
@@ -88,7 +87,7 @@ public class DeadLetterReplayer {
                 consumer.seekToBeginning(partitions);
             }
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            scan: while (!reachedEnd(consumer, end)) {
+            scan : while (!reachedEnd(consumer, end)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (record.offset() >= end.get(partition)) {

@@ -1,11 +1,11 @@
 package dev.sluice.replay;
 
-import dev.sluice.record.FailureReason;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import dev.sluice.record.FailureReason;
 
 /**
  * What to replay from the dead-letter topic. Every field is optional.

@@ -75,6 +75,7 @@ class MicroBatcherTest {
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Flow.Subscription> subscription = new java.util.concurrent.atomic.AtomicReference<>();
         batcher.batches().subscribe().withSubscriber(new io.smallrye.mutiny.subscription.MultiSubscriber<List<Integer>>() {
+
             @Override
             public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
                 subscription.set(s);

@@ -34,7 +34,7 @@ public final class ConcurrencyBenchmark {
             System.out.println("ordering   concurrency   bound msg/s   measured msg/s   measured/bound");
             int run = 0;
             for (String ordering : List.of("unordered", "key")) {
-                for (int concurrency : new int[] {64, 256, 1024}) {
+                for (int concurrency : new int[]{64, 256, 1024}) {
                     double bound = concurrency * batch / 0.020;
                     double measured = runCase(broker.bootstrapServers(), requests, ordering, concurrency, batch, run++);
                     System.out.printf("%-10s %11d %13.0f %16.0f %16.2f%n", ordering, concurrency, bound, measured, measured / bound);

@@ -66,7 +66,8 @@ public final class KeyDistributionBenchmark {
         Random random = new Random(1);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262144,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
             for (long i = 0; i < requests; i++) {
                 producer.send(new ProducerRecord<>(topic, ("source-" + key.getAsInt()).getBytes(StandardCharsets.UTF_8),

@@ -34,7 +34,7 @@ public final class ModelBenchmark {
                 new LexiconModel(new VaderAnalyzer(VaderLexicon.load()), 0.05));
         System.out.println("model               batch   texts/s/core      (sd)");
         for (SentimentModel model : models) {
-            for (int batch : new int[] {1, 16, 64, 256}) {
+            for (int batch : new int[]{1, 16, 64, 256}) {
                 double[] rates = new double[MEASURED];
                 for (int i = 0; i < WARM_UP + MEASURED; i++) {
                     double rate = iteration(model, texts, batch);

@@ -28,6 +28,7 @@ class CoreKindsTest {
 
     @FunctionalInterface
     interface Validator {
+
         void validate(JsonElement json) throws Exception;
     }
 

@@ -168,7 +168,8 @@ class HelmChartTest {
             }
         });
         assertThat(secretRefs).contains("kafka-credentials", "kafka-truststore");
-        assertThat(chart.one("TriggerAuthentication").orElseThrow().at("/spec/secretTargetRef/0/name").asText()).isEqualTo("kafka-credentials");
+        assertThat(chart.one("TriggerAuthentication").orElseThrow().at("/spec/secretTargetRef/0/name").asText())
+                .isEqualTo("kafka-credentials");
         assertThat(chart.one("ScaledObject").orElseThrow().at("/spec/triggers/0/authenticationRef/name").asText()).isNotBlank();
     }
 

@@ -118,7 +118,7 @@ class HelmInstallSmokeTest {
         private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(CUSTOM);
 
         private static String[] r(String plural, String kind) {
-            return new String[] {plural, kind};
+            return new String[]{plural, kind};
         }
 
         @Override
@@ -139,8 +139,10 @@ class HelmInstallSmokeTest {
             String separator = "";
             for (Map.Entry<String, String> group : GROUPS.entrySet()) {
                 String gv = group.getKey() + "/" + group.getValue();
-                out.append(separator).append("{\"name\":\"").append(group.getKey()).append("\",\"versions\":[{\"groupVersion\":\"").append(gv)
-                        .append("\",\"version\":\"").append(group.getValue()).append("\"}],\"preferredVersion\":{\"groupVersion\":\"").append(gv)
+                out.append(separator).append("{\"name\":\"").append(group.getKey()).append("\",\"versions\":[{\"groupVersion\":\"")
+                        .append(gv)
+                        .append("\",\"version\":\"").append(group.getValue()).append("\"}],\"preferredVersion\":{\"groupVersion\":\"")
+                        .append(gv)
                         .append("\",\"version\":\"").append(group.getValue()).append("\"}}");
                 separator = ",";
             }

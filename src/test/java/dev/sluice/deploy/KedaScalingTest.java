@@ -39,13 +39,13 @@ class KedaScalingTest {
                 trigger.get("allowIdleConsumers").asBoolean(), trigger.get("limitToPartitionsWithLag").asBoolean(),
                 scaledObject.at("/spec/minReplicaCount").asInt(), scaledObject.at("/spec/maxReplicaCount").asInt());
         Object[][] table = {
-            {"no lag, 1 running", lag(12), 1, 1},
-            {"500 on one partition, 1 running", lag(12, 500), 1, 1},
-            {"2,500 over 3 partitions, 1 running", lag(12, 1000, 1000, 500), 1, 3},
-            {"12,000 over 12 partitions, 3 running", spreadOver(12, 12_000), 3, 12},
-            {"50,000 on 2 partitions, 2 running", lag(12, 25_000, 25_000), 2, 12},
-            {"5,000 over 12 partitions, 5 running (within 10%)", spreadOver(12, 5_000), 5, 5},
-            {"5,600 over 12 partitions, 5 running", spreadOver(12, 5_600), 5, 6},
+                {"no lag, 1 running", lag(12), 1, 1},
+                {"500 on one partition, 1 running", lag(12, 500), 1, 1},
+                {"2,500 over 3 partitions, 1 running", lag(12, 1000, 1000, 500), 1, 3},
+                {"12,000 over 12 partitions, 3 running", spreadOver(12, 12_000), 3, 12},
+                {"50,000 on 2 partitions, 2 running", lag(12, 25_000, 25_000), 2, 12},
+                {"5,000 over 12 partitions, 5 running (within 10%)", spreadOver(12, 5_000), 5, 5},
+                {"5,600 over 12 partitions, 5 running", spreadOver(12, 5_600), 5, 6},
         };
         System.out.println("| lag | running | KEDA asks for |");
         for (Object[] row : table) {

@@ -8,11 +8,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.devbroker.EmbeddedKafkaBroker;
-import dev.sluice.testing.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.sluice.devbroker.EmbeddedKafkaBroker;
+import dev.sluice.testing.KafkaBrokerResource;
 
 @QuarkusTest
 @QuarkusTestResource(value = BrokerOutageTest.OwnBroker.class, restrictToAnnotatedClass = true)

@@ -1,7 +1,5 @@
 package dev.sluice.ingest;
 
-import dev.sluice.record.SentimentRequest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sluice.record.FailureReason;
+import dev.sluice.record.SentimentRequest;
 
 class RequestParserTest {
 

@@ -54,7 +54,8 @@ class ProcessGuaranteesIT {
         int kills = 0;
         SluiceProcess sluice = SluiceProcess.start(broker.bootstrapServers(), ENV);
         try {
-            for (double share : new double[] {0.15 + random.nextDouble() * 0.1, 0.4 + random.nextDouble() * 0.1, 0.65 + random.nextDouble() * 0.1}) {
+            for (double share : new double[]{0.15 + random.nextDouble() * 0.1, 0.4 + random.nextDouble() * 0.1,
+                    0.65 + random.nextDouble() * 0.1}) {
                 long target = (long) (requests * share);
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                         .until(() -> ResultLedger.total(kafka, "sluice.results") >= target);

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sluice.testing.KafkaBrokerResource;
-import dev.sluice.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.TestKafka;
 
 @QuarkusTest
 @TestProfile(HighConcurrencyProfile.class)

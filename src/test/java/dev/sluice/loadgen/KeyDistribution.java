@@ -4,6 +4,7 @@ import java.util.Random;
 
 /** How request keys are drawn from {@code keyCount} keys. */
 public enum KeyDistribution {
+
     /** Every key equally often. */
     UNIFORM,
     /** Zipf with exponent 1: a few keys carry most of the records. */

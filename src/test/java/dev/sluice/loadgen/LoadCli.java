@@ -40,6 +40,7 @@ public final class LoadCli implements Callable<Integer> {
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Send requests, read results, write JSONL and a summary.")
     static final class Run implements Callable<Integer> {
+
         @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers.")
         String bootstrap;
         @Option(names = "--requests-topic", defaultValue = "sluice.requests")
@@ -71,7 +72,8 @@ public final class LoadCli implements Callable<Integer> {
                 throw new IllegalArgumentException("give --spacing-ms or --rate, not both");
             }
             double spacing = rate != null ? 1000.0 * producers / rate : spacingMs != null ? spacingMs : 0;
-            LoadPlan plan = new LoadPlan(bootstrap, requestsTopic, resultsTopic, producers, readers, messages, spacing, keys, keyCount, bufferMs);
+            LoadPlan plan = new LoadPlan(bootstrap, requestsTopic, resultsTopic, producers, readers, messages, spacing, keys, keyCount,
+                    bufferMs);
             ResultMatcher matcher = new LoadRunner(plan, Corpus.sentences(), System.err).run();
             List<MessageOutcome> outcomes = matcher.outcomes();
             Jsonl.write(out, outcomes);
@@ -83,6 +85,7 @@ public final class LoadCli implements Callable<Integer> {
 
     @Command(name = "percentiles", mixinStandardHelpOptions = true, description = "Summary of a JSONL file.")
     static final class Percentiles implements Callable<Integer> {
+
         @Parameters(paramLabel = "FILE.jsonl")
         Path file;
 
@@ -95,6 +98,7 @@ public final class LoadCli implements Callable<Integer> {
 
     @Command(name = "compare", mixinStandardHelpOptions = true, description = "Two runs side by side, with the ratio B/A.")
     static final class Compare implements Callable<Integer> {
+
         @Parameters(arity = "2", paramLabel = "FILE.jsonl")
         List<Path> files;
         @Option(names = "--labels", arity = "2", description = "Column names for the two runs.")
@@ -109,6 +113,7 @@ public final class LoadCli implements Callable<Integer> {
 
     @Command(name = "plot", mixinStandardHelpOptions = true, description = "Latency percentiles (log) and throughput over time, as PNG.")
     static final class Plot implements Callable<Integer> {
+
         @Parameters(arity = "1..*", paramLabel = "FILE.jsonl")
         List<Path> files;
         @Option(names = "--out", defaultValue = "target/load/plot")

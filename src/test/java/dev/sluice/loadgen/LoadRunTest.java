@@ -11,9 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.sluice.testing.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.sluice.testing.KafkaBrokerResource;
 
 /** The harness against the embedded broker with sluice running. */
 @QuarkusTest
@@ -39,7 +40,8 @@ class LoadRunTest {
         Path file = dir.resolve("seed.jsonl");
         Jsonl.write(file, outcomes);
         assertThat(Files.readAllLines(file)).hasSize(30);
-        assertThat(LatencyPlot.write(java.util.Map.of("seed", outcomes), dir.resolve("seed"))).allSatisfy(png -> assertThat(png).isNotEmptyFile());
+        assertThat(LatencyPlot.write(java.util.Map.of("seed", outcomes), dir.resolve("seed")))
+                .allSatisfy(png -> assertThat(png).isNotEmptyFile());
     }
 
     @Test

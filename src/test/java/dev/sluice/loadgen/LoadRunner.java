@@ -156,7 +156,8 @@ public final class LoadRunner {
         } catch (IllegalStateException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot reach Kafka at " + plan.bootstrap() + " within 10 s (" + e.getClass().getSimpleName() + ")", e);
+            throw new IllegalStateException(
+                    "cannot reach Kafka at " + plan.bootstrap() + " within 10 s (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -164,7 +165,8 @@ public final class LoadRunner {
         int width = 30;
         long expected = plan.expected();
         int done = (int) (width * Math.min(1.0, matched / (double) expected));
-        progress.printf("\r[%s%s] sent %d/%d, results %d/%d", "#".repeat(done), " ".repeat(width - done), sent, expected, matched, expected);
+        progress.printf("\r[%s%s] sent %d/%d, results %d/%d", "#".repeat(done), " ".repeat(width - done), sent, expected, matched,
+                expected);
     }
 
     private static boolean allDone(List<Thread> threads) {

@@ -62,8 +62,10 @@ public final class ResultMatcher {
         List<MessageOutcome> out = new ArrayList<>(sent.size());
         sent.forEach((id, s) -> {
             Received r = received.get(id);
-            out.add(r == null ? new MessageOutcome(id, s.producer(), null, null, s.sentAt(), null, null, null)
-                    : new MessageOutcome(id, s.producer(), r.reader(), r.partition(), s.sentAt(), r.resultAt(), r.resultAt() - s.sentAt(), r.label()));
+            out.add(r == null
+                    ? new MessageOutcome(id, s.producer(), null, null, s.sentAt(), null, null, null)
+                    : new MessageOutcome(id, s.producer(), r.reader(), r.partition(), s.sentAt(), r.resultAt(), r.resultAt() - s.sentAt(),
+                            r.label()));
         });
         out.sort(java.util.Comparator.comparingLong(MessageOutcome::sentAt).thenComparing(MessageOutcome::id));
         return out;

@@ -52,11 +52,13 @@ public final class Scenarios {
         Map<String, List<MessageOutcome>> plotted = new LinkedHashMap<>();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             String bootstrap = broker.bootstrapServers();
-            broker.createTopics(12, List.of("sluice.requests", "sluice.results", "sluice.retry", "sluice.dlq", "bare.requests", "bare.results"));
+            broker.createTopics(12,
+                    List.of("sluice.requests", "sluice.results", "sluice.retry", "sluice.dlq", "bare.requests", "bare.results"));
 
             try (BareLoop bare = BareLoop.start(bootstrap)) {
                 rows.add(new Row("1. bare consume-produce loop, saturating (4 producers x 50,000)",
-                        run(new LoadPlan(bootstrap, "bare.requests", "bare.results", 4, 2, 50_000, 0, KeyDistribution.UNIFORM, 1000, DRAIN_MS),
+                        run(new LoadPlan(bootstrap, "bare.requests", "bare.results", 4, 2, 50_000, 0, KeyDistribution.UNIFORM, 1000,
+                                DRAIN_MS),
                                 "1-bare", null)));
             }
 
@@ -77,7 +79,7 @@ public final class Scenarios {
             }
 
             for (String ordering : List.of("unordered", "key")) {
-                for (int concurrency : new int[] {64, 256, 1024}) {
+                for (int concurrency : new int[]{64, 256, 1024}) {
                     Map<String, String> env = Map.of("SLUICE_MODEL_KIND", "simulated", "SLUICE_MODEL_SIMULATED_LATENCY", "20ms",
                             "SLUICE_ORDERING", ordering, "SLUICE_CONCURRENCY", Integer.toString(concurrency), "SLUICE_BATCH_MAX_SIZE", "8",
                             "SLUICE_MAX_IN_FLIGHT", "50000");
@@ -118,8 +120,9 @@ public final class Scenarios {
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             LatencySummary s = row.summary();
-            out.append(String.format("| %s | %,d | %,d | %,d | %,.0f | %,d | %,d | %,d | %,d | %,d |%n", row.scenario(), s.count(), s.lost(),
-                    s.duplicated(), s.throughputPerSecond(), s.p50(), s.p90(), s.p99(), s.p999(), s.max()));
+            out.append(
+                    String.format("| %s | %,d | %,d | %,d | %,.0f | %,d | %,d | %,d | %,d | %,d |%n", row.scenario(), s.count(), s.lost(),
+                            s.duplicated(), s.throughputPerSecond(), s.p50(), s.p90(), s.p99(), s.p999(), s.max()));
         }
         return out.toString();
     }
@@ -137,6 +140,7 @@ public final class Scenarios {
 
     /** The ceiling: consume requests, produce a minimal result with the request's id, commit. */
     private static final class BareLoop implements AutoCloseable {
+
         private final AtomicBoolean stop = new AtomicBoolean();
         private final Thread thread;
 
@@ -178,6 +182,7 @@ public final class Scenarios {
 
     /** sluice's runnable jar in a child JVM, warmed up before it is measured. */
     private static final class Sluice implements AutoCloseable {
+
         private final Process process;
 
         private Sluice(Process process) {
@@ -187,7 +192,8 @@ public final class Scenarios {
         static Sluice start(String bootstrap, Map<String, String> env) throws Exception {
             File log = File.createTempFile("sluice-scenarios-", ".log");
             log.deleteOnExit();
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                    "-jar",
                     Path.of("target", "quarkus-app", "quarkus-run.jar").toString()).redirectErrorStream(true).redirectOutput(log);
             Map<String, String> all = new HashMap<>(env);
             all.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);

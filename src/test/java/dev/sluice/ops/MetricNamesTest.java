@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.testing.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+
+import dev.sluice.testing.KafkaBrokerResource;
 
 /** Every sluice metric the alert rules and the dashboard use is one a running sluice exposes. */
 @QuarkusTest

@@ -17,12 +17,13 @@ import java.util.UUID;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.testing.KafkaBrokerResource;
-import dev.sluice.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.TestKafka;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
@@ -37,7 +38,8 @@ class OpsApiTest {
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < 50; i++) {
             body.append(i == 0 ? "" : ",").append("{\"id\":\"").append(run).append('-').append(i)
-                    .append("\",\"text\":\"what a great day\",\"source\":\"ops-test\",\"timestamp\":").append(System.currentTimeMillis()).append('}');
+                    .append("\",\"text\":\"what a great day\",\"source\":\"ops-test\",\"timestamp\":").append(System.currentTimeMillis())
+                    .append('}');
         }
         body.append(']');
         given().contentType(ContentType.JSON).body(body.toString()).post("/api/requests")
@@ -66,7 +68,8 @@ class OpsApiTest {
         try (TestKafka kafka = TestKafka.connect()) {
             String run = UUID.randomUUID().toString().substring(0, 8);
             for (int i = 0; i < 500; i++) {
-                kafka.send(new org.apache.kafka.clients.producer.ProducerRecord<>("sluice.requests", ("k" + i).getBytes(StandardCharsets.UTF_8),
+                kafka.send(new org.apache.kafka.clients.producer.ProducerRecord<>("sluice.requests",
+                        ("k" + i).getBytes(StandardCharsets.UTF_8),
                         ("{\"id\":\"" + run + i + "\",\"text\":\"ok\"}").getBytes(StandardCharsets.UTF_8)));
             }
             kafka.flush();
@@ -132,8 +135,10 @@ class OpsApiTest {
                 continue;
             }
             String name = line.substring(0, line.lastIndexOf(' '));
-            boolean matches = sample.contains("{") ? name.startsWith(sample.substring(0, sample.indexOf('{')))
-                    && List.of(sample.substring(sample.indexOf('{') + 1, sample.length() - 1).split(",")).stream().allMatch(name::contains)
+            boolean matches = sample.contains("{")
+                    ? name.startsWith(sample.substring(0, sample.indexOf('{')))
+                            && List.of(sample.substring(sample.indexOf('{') + 1, sample.length() - 1).split(",")).stream()
+                                    .allMatch(name::contains)
                     : name.equals(sample) || name.startsWith(sample + "{");
             if (matches) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

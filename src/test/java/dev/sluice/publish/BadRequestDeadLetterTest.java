@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sluice.testing.KafkaBrokerResource;
-import dev.sluice.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.TestKafka;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
@@ -46,7 +47,7 @@ class BadRequestDeadLetterTest {
         bad.put("missing-text", "{\"id\":\"a\"}".getBytes(StandardCharsets.UTF_8));
         bad.put("null-text", "{\"id\":\"a\",\"text\":null}".getBytes(StandardCharsets.UTF_8));
         bad.put("trailing", "{\"id\":\"a\",\"text\":\"b\"} {}".getBytes(StandardCharsets.UTF_8));
-        bad.put("bad-utf8", new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        bad.put("bad-utf8", new byte[]{'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
         bad.put("null-value", null);
         bad.put("too-large", ("{\"id\":\"big\",\"text\":\"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8));
 
@@ -54,7 +55,8 @@ class BadRequestDeadLetterTest {
             int good = 0;
             for (Map.Entry<String, byte[]> entry : bad.entrySet()) {
                 kafka.send(goodRequest(key, run + "-good-" + good++));
-                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("sluice.requests", key.getBytes(StandardCharsets.UTF_8), entry.getValue());
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("sluice.requests", key.getBytes(StandardCharsets.UTF_8),
+                        entry.getValue());
                 record.headers().add(new RecordHeader("case", entry.getKey().getBytes(StandardCharsets.UTF_8)));
                 record.headers().add(new RecordHeader("run", run.getBytes(StandardCharsets.UTF_8)));
                 kafka.send(record);

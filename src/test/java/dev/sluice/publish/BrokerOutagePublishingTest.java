@@ -14,14 +14,15 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.devbroker.EmbeddedKafkaBroker;
-import dev.sluice.testing.KafkaBrokerResource;
-import dev.sluice.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
+import dev.sluice.devbroker.EmbeddedKafkaBroker;
+import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.TestKafka;
 
 /**
  * The broker goes away for longer than the producer's delivery timeout while records are being
@@ -78,13 +79,15 @@ class BrokerOutagePublishingTest {
 
     /** Batches take 1.5 s in the model; the producer gives a send up after three seconds. */
     public static class SlowModelShortTimeouts implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.ofEntries(Map.entry("sluice.model.kind", "simulated"), Map.entry("sluice.model.simulated.latency", "1500ms"),
                     Map.entry("sluice.batch.max-size", "8"), Map.entry("sluice.concurrency", "4"),
                     Map.entry("sluice.batch.timeout", "30s"), Map.entry("sluice.retry.initial-backoff", "100ms"),
                     Map.entry("sluice.retry.max-backoff", "1s"), Map.entry("kafka.request.timeout.ms", "1000"),
-                    Map.entry("kafka.delivery.timeout.ms", "3000"), Map.entry("kafka.max.block.ms", "2000"), Map.entry("sluice.health.lag-refresh", "500ms"));
+                    Map.entry("kafka.delivery.timeout.ms", "3000"), Map.entry("kafka.max.block.ms", "2000"),
+                    Map.entry("sluice.health.lag-refresh", "500ms"));
         }
     }
 

@@ -1,9 +1,5 @@
 package dev.sluice.publish;
 
-import dev.sluice.replay.ReplayReport;
-
-import dev.sluice.record.DeadLetterHeaders;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,14 +20,17 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sluice.inference.SentimentModel;
-import dev.sluice.inference.simulated.SimulatedModel;
-import dev.sluice.testing.KafkaBrokerResource;
-import dev.sluice.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+
+import dev.sluice.inference.SentimentModel;
+import dev.sluice.inference.simulated.SimulatedModel;
+import dev.sluice.record.DeadLetterHeaders;
+import dev.sluice.replay.ReplayReport;
+import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.TestKafka;
 
 @QuarkusTest
 @TestProfile(SimulatedFaultsProfile.class)
@@ -48,7 +47,8 @@ class FailureHandlingTest {
         String id = "fail-" + UUID.randomUUID();
         try (TestKafka kafka = TestKafka.connect()) {
             send(kafka, "k-" + id, id, "this one is a " + SimulatedFaultsProfile.FAIL);
-            ConsumerRecord<byte[], byte[]> deadLetter = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetter(kafka, id), r -> r != null);
+            ConsumerRecord<byte[], byte[]> deadLetter = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetter(kafka, id),
+                    r -> r != null);
             assertThat(DeadLetterHeaders.value(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo("processing-failed");
             assertThat(DeadLetterHeaders.value(deadLetter.headers(), DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
             assertThat(DeadLetterHeaders.value(deadLetter.headers(), DeadLetterHeaders.CLASS)).endsWith("SimulatedModelFailure");
@@ -65,7 +65,8 @@ class FailureHandlingTest {
         String id = "hang-" + UUID.randomUUID();
         try (TestKafka kafka = TestKafka.connect()) {
             send(kafka, "k-" + id, id, "this one will " + SimulatedFaultsProfile.HANG);
-            ConsumerRecord<byte[], byte[]> deadLetter = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetter(kafka, id), r -> r != null);
+            ConsumerRecord<byte[], byte[]> deadLetter = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetter(kafka, id),
+                    r -> r != null);
             assertThat(DeadLetterHeaders.value(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo("timeout");
             assertThat(DeadLetterHeaders.value(deadLetter.headers(), DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
         }
@@ -79,7 +80,8 @@ class FailureHandlingTest {
                 send(kafka, run + "-key-" + i, run + "-" + i, i == 17 ? "bad " + SimulatedFaultsProfile.FAIL : "fine text " + i);
             }
             kafka.flush();
-            await().atMost(Duration.ofSeconds(60)).until(() -> resultIds(kafka).stream().filter(id -> id.startsWith(run + "-")).count() == 63);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> resultIds(kafka).stream().filter(id -> id.startsWith(run + "-")).count() == 63);
             ConsumerRecord<byte[], byte[]> deadLetter = await().atMost(Duration.ofSeconds(60))
                     .until(() -> deadLetter(kafka, run + "-17"), r -> r != null);
             assertThat(DeadLetterHeaders.value(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo("processing-failed");

@@ -24,12 +24,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.record.DeadLetterHeaders;
-import dev.sluice.testing.KafkaBrokerResource;
-import dev.sluice.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import dev.sluice.record.DeadLetterHeaders;
+import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.TestKafka;
 
 @QuarkusTest
 @TestProfile(OversizedDeadLetterProfile.class)
@@ -42,7 +43,8 @@ class OversizedDeadLetterTest {
     void smallDeadLetterTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(OversizedDeadLetterProfile.SMALL_DLQ, KafkaBrokerResource.PARTITIONS, (short) 1)
-                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(OversizedDeadLetterProfile.DLQ_MAX_MESSAGE_BYTES)))))
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                            Integer.toString(OversizedDeadLetterProfile.DLQ_MAX_MESSAGE_BYTES)))))
                     .all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -3,8 +3,9 @@ package dev.sluice.testing;
 import java.util.List;
 import java.util.Map;
 
-import dev.sluice.devbroker.EmbeddedKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import dev.sluice.devbroker.EmbeddedKafkaBroker;
 
 /**
  * A real single-node KRaft broker for {@code @QuarkusTest}s, on an ephemeral loopback port, with

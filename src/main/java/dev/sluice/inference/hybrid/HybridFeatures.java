@@ -1,7 +1,5 @@
 package dev.sluice.inference.hybrid;
 
-import java.util.Set;
-
 import dev.sluice.inference.lexicon.VaderAnalyzer;
 import dev.sluice.inference.lexicon.VaderScores;
 
@@ -36,6 +34,7 @@ public final class HybridFeatures {
 
     /** Sparse features of one text: bucket indices and values, {@code size} of them used. */
     public static final class Vector {
+
         public int[] index = new int[64];
         public float[] value = new float[64];
         public int size;

@@ -2,8 +2,8 @@ package dev.sluice.inference.hybrid;
 
 import java.util.List;
 
-import dev.sluice.record.Sentiment;
 import dev.sluice.inference.SentimentModel;
+import dev.sluice.record.Sentiment;
 
 /**
  * Logistic regression over {@link HybridFeatures}; the score is {@code 2p - 1} for the positive

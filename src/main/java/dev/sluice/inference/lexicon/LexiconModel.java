@@ -2,8 +2,8 @@ package dev.sluice.inference.lexicon;
 
 import java.util.List;
 
-import dev.sluice.record.Sentiment;
 import dev.sluice.inference.SentimentModel;
+import dev.sluice.record.Sentiment;
 
 /** VADER's compound score as the sentiment score. */
 public final class LexiconModel implements SentimentModel {

@@ -1,7 +1,6 @@
 package dev.sluice.inference.lexicon;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +21,7 @@ public final class VaderAnalyzer {
     static final double N_SCALAR = -0.74;
 
     private static final String[] PUNC_LIST = {
-        ".", "!", "?", ",", ";", ":", "-", "'", "\"", "!!", "!!!", "??", "???", "?!?", "!?!", "?!?!", "!?!?"
+            ".", "!", "?", ",", ";", ":", "-", "'", "\"", "!!", "!!!", "??", "???", "?!?", "!?!", "?!?!", "!?!?"
     };
 
     private static final Set<String> NEGATE = Set.of(

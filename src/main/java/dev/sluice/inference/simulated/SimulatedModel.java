@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.sluice.record.Sentiment;
 import dev.sluice.inference.SentimentModel;
+import dev.sluice.record.Sentiment;
 
 /**
  * A stand-in for a remote or GPU model: every batch takes a fixed time whatever its size, texts
@@ -104,6 +104,7 @@ public final class SimulatedModel implements SentimentModel {
 
     /** What the simulated model throws for the fail marker. */
     public static final class SimulatedModelFailure extends RuntimeException {
+
         public SimulatedModelFailure(String message) {
             super(message);
         }

@@ -10,8 +10,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.record.Sentiment;
 import dev.sluice.inference.hybrid.LabelledSentences.Example;
+import dev.sluice.record.Sentiment;
 
 class HybridModelTest {
 
@@ -36,7 +36,8 @@ class HybridModelTest {
             HybridModel fold = new HybridModel(FEATURES, HybridTrainer.train(LabelledSentences.load(train), FEATURES), 0.05);
             int[] c = HybridTrainer.confusion(fold, LabelledSentences.load(held));
             double accuracy = HybridTrainer.accuracy(c);
-            System.out.printf("train %s, test %s: accuracy %.4f (tp %d, fn %d, fp %d, tn %d)%n", train, held, accuracy, c[0], c[1], c[2], c[3]);
+            System.out.printf("train %s, test %s: accuracy %.4f (tp %d, fn %d, fp %d, tn %d)%n", train, held, accuracy, c[0], c[1], c[2],
+                    c[3]);
             sum += accuracy;
         }
         System.out.printf("leave-one-domain-out mean: %.4f%n", sum / 3);
@@ -93,7 +94,8 @@ class HybridModelTest {
 
     @Test
     void clearlyPositiveAndNegativeTextsGetTheirLabels() {
-        List<Sentiment> out = MODEL.predict(List.of("I absolutely love it, best purchase ever!", "Terrible. It broke after a day and support was useless."));
+        List<Sentiment> out = MODEL
+                .predict(List.of("I absolutely love it, best purchase ever!", "Terrible. It broke after a day and support was useless."));
         assertThat(out.get(0).label().json()).isEqualTo("positive");
         assertThat(out.get(1).label().json()).isEqualTo("negative");
     }

@@ -1,7 +1,5 @@
 package dev.sluice.inference.hybrid;
 
-import dev.sluice.record.Sentiment;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,9 +106,11 @@ public final class HybridTrainer {
 
     /** The evaluation figures served by {@code GET /api/model}, as a properties file. */
     public static String evaluation(HybridFeatures features, HybridWeights weights) {
-        StringBuilder out = new StringBuilder("# Written by HybridTrainer (./mvnw -B process-test-classes -Ptrain-model); checked by HybridModelTest.\n");
+        StringBuilder out = new StringBuilder(
+                "# Written by HybridTrainer (./mvnw -B process-test-classes -Ptrain-model); checked by HybridModelTest.\n");
         HybridModel model = new HybridModel(features, weights, 0.05);
-        out.append(String.format(java.util.Locale.ROOT, "heldout.imdb.accuracy=%.4f%n", accuracy(confusion(model, LabelledSentences.load("imdb")))));
+        out.append(String.format(java.util.Locale.ROOT, "heldout.imdb.accuracy=%.4f%n",
+                accuracy(confusion(model, LabelledSentences.load("imdb")))));
         double sum = 0;
         for (String held : LabelledSentences.DOMAINS) {
             List<String> train = new ArrayList<>(LabelledSentences.DOMAINS);
