@@ -68,6 +68,11 @@ public final class ThroughputBenchmark {
     }
 
     static void preload(String bootstrap, int requests) {
+        preload(bootstrap, requests, 1000);
+    }
+
+    /** Preloads {@code requests} requests keyed {@code source-0 .. source-(keys - 1)} in turn. */
+    static void preload(String bootstrap, int requests, int keys) {
         Random random = new Random(1);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262144,
@@ -75,7 +80,7 @@ public final class ThroughputBenchmark {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
             for (long i = 0; i < requests; i++) {
-                producer.send(new ProducerRecord<>("sluice.requests", ("source-" + (i % 1000)).getBytes(StandardCharsets.UTF_8),
+                producer.send(new ProducerRecord<>("sluice.requests", ("source-" + (i % keys)).getBytes(StandardCharsets.UTF_8),
                         request(i, random)));
             }
             producer.flush();

@@ -30,7 +30,8 @@ import dev.sluice.devbroker.EmbeddedKafkaBroker;
  * broker, with the tables written into docs/BENCHMARKS.md between the {@code harness} markers:
  * (1) a bare consume-produce loop with the same clients, (2) sluice with the default model,
  * saturating, (3) the simulated 20 ms model, unordered and key, at several concurrencies,
- * (4) latency at half of (2)'s rate, with plots, and (5) the seed's coordinated example.
+ * (4) latency at 25 % and 50 % of (2)'s rate, sluice and the bare loop alike, with plots, and (5) the
+ * seed's coordinated example.
  * <p>
  * {@code ./mvnw -B package -DskipTests -Pbench -Dbench.class=dev.sluice.loadgen.Scenarios}
  */
@@ -42,6 +43,8 @@ public final class Scenarios {
     private static final String END = "<!-- harness:end -->";
     /** Saturating runs send with no spacing, so the readers' timer is this buffer alone: long enough to drain. */
     private static final long DRAIN_MS = 90_000;
+    /** Latency is compared with the bare loop's at these shares of sluice's saturated rate. */
+    private static final double[] SHARES = {0.25, 0.5};
 
     private record Row(String scenario, LatencySummary summary) {
     }
@@ -68,14 +71,22 @@ public final class Scenarios {
                         KeyDistribution.UNIFORM, 1000, DRAIN_MS), "2-saturating", plotted);
                 rows.add(new Row("2. sluice, default model (hybrid), key order, saturating (4 producers x 50,000)", full));
                 saturating = full.throughputPerSecond();
-                double rate = Math.max(100, saturating / 2);
-                int perProducer = (int) (rate / 4 * 20);
-                rows.add(new Row(String.format("4. sluice at half of (2): %,.0f msg/s offered for 20 s", rate),
-                        run(new LoadPlan(bootstrap, "sluice.requests", "sluice.results", 4, 2, perProducer, 4000.0 / rate,
-                                KeyDistribution.UNIFORM, 1000, 10_000), "4-half-rate", plotted)));
+                for (double share : SHARES) {
+                    double rate = Math.max(100, saturating * share);
+                    rows.add(new Row(String.format("4. sluice at %.0f%% of (2): %,.0f msg/s offered for 20 s", share * 100, rate),
+                            run(atRate(bootstrap, "sluice.requests", "sluice.results", rate), "4-sluice-" + (int) (share * 100), plotted)));
+                }
                 rows.add(new Row("5. seed example: 3 producers, 2 readers, 10 messages each, 500 ms spacing, 1000 ms buffer",
                         run(new LoadPlan(bootstrap, "sluice.requests", "sluice.results", 3, 2, 10, 500, KeyDistribution.UNIFORM, 100, 1000),
                                 "5-seed", plotted)));
+            }
+
+            try (BareLoop bare = BareLoop.start(bootstrap)) {
+                for (double share : SHARES) {
+                    double rate = Math.max(100, saturating * share);
+                    rows.add(new Row(String.format("4. bare loop at %.0f%% of (2): %,.0f msg/s offered for 20 s", share * 100, rate),
+                            run(atRate(bootstrap, "bare.requests", "bare.results", rate), "4-bare-" + (int) (share * 100), plotted)));
+                }
             }
 
             for (String ordering : List.of("unordered", "key")) {
@@ -96,6 +107,12 @@ public final class Scenarios {
         String tables = tables(rows);
         System.out.print(tables);
         writeIntoBenchmarks(tables);
+    }
+
+    /** A load offered at {@code rate} msg/s for 20 s by 4 producers, uniform over 1,000 keys. */
+    private static LoadPlan atRate(String bootstrap, String requests, String results, double rate) {
+        int perProducer = (int) (rate / 4 * 20);
+        return new LoadPlan(bootstrap, requests, results, 4, 2, perProducer, 4000.0 / rate, KeyDistribution.UNIFORM, 1000, 10_000);
     }
 
     private static LatencySummary run(LoadPlan plan, String name, Map<String, List<MessageOutcome>> plotted) throws Exception {
