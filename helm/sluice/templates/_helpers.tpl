@@ -28,3 +28,24 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "sluice.jaasModule" -}}
 {{- if eq .Values.kafka.sasl.mechanism "PLAIN" -}}org.apache.kafka.common.security.plain.PlainLoginModule{{- else -}}org.apache.kafka.common.security.scram.ScramLoginModule{{- end -}}
 {{- end -}}
+
+{{/* KEDA's name for the SASL mechanism: its scaler accepts only plaintext, scram_sha256, scram_sha512, gssapi, oauthbearer. */}}
+{{- define "sluice.kedaSasl" -}}
+{{- $names := dict "PLAIN" "plaintext" "SCRAM-SHA-256" "scram_sha256" "SCRAM-SHA-512" "scram_sha512" "GSSAPI" "gssapi" "OAUTHBEARER" "oauthbearer" -}}
+{{- required (printf "kafka.sasl.mechanism %s has no KEDA equivalent" .Values.kafka.sasl.mechanism) (get $names .Values.kafka.sasl.mechanism) -}}
+{{- end -}}
+
+{{- define "sluice.mutualTls" -}}{{ if and (include "sluice.tlsEnabled" .) .Values.kafka.tls.certKey .Values.kafka.tls.keyKey }}true{{ end }}{{- end -}}
+
+{{/* The distinct ports of kafka.bootstrapServers (host:port,host:port), plus extraKafkaPorts. */}}
+{{- define "sluice.kafkaPorts" -}}
+{{- $ports := list -}}
+{{- range (splitList "," .Values.kafka.bootstrapServers) -}}
+{{- $parts := splitList ":" (trim .) -}}
+{{- $ports = append $ports (last $parts | int) -}}
+{{- end -}}
+{{- range .Values.networkPolicy.extraKafkaPorts -}}
+{{- $ports = append $ports (. | int) -}}
+{{- end -}}
+{{- $ports | uniq | toJson -}}
+{{- end -}}

@@ -23,6 +23,13 @@ public interface SluiceConfig {
     @WithDefault("sluice")
     String groupId();
 
+    /**
+     * Static membership: the {@code group.instance.id} of both consumers, e.g. the pod name. A
+     * restarted instance with the same id gets its partitions back without a rebalance. Unset: dynamic membership.
+     */
+    @WithName("group-instance-id")
+    Optional<String> groupInstanceId();
+
     /** Worker-pool size: micro-batches in inference at once. */
     @WithDefault("8")
     int concurrency();
@@ -36,6 +43,14 @@ public interface SluiceConfig {
     @WithName("max-request-bytes")
     @WithDefault("65536")
     int maxRequestBytes();
+
+    /** {@code at-least-once} (default) or {@code exactly-once} (Kafka transactions). */
+    @WithDefault("at-least-once")
+    DeliveryMode delivery();
+
+    /** Settings of {@code sluice.delivery=exactly-once}. */
+    @WithName("exactly-once")
+    ExactlyOnce exactlyOnce();
 
     /** {@code none} (default) or {@code latest-per-key}: score only the newest waiting record of a key. */
     @WithDefault("none")
@@ -210,6 +225,25 @@ public interface SluiceConfig {
         /** How often contiguous finished offsets are committed. */
         @WithDefault("1s")
         Duration interval();
+    }
+
+    interface ExactlyOnce {
+
+        /**
+         * This instance's transactional id prefix: stable across its restarts (so a restart fences its
+         * predecessor's open transaction at once) and unique in the group. Default: the host name,
+         * i.e. the pod name on Kubernetes.
+         */
+        @WithName("transactional-id")
+        Optional<String> transactionalId();
+
+        /**
+         * How long the broker lets a transaction stay open before aborting it: the bound on how
+         * long a crashed instance's uncommitted results hold read_committed readers back.
+         */
+        @WithName("transaction-timeout")
+        @WithDefault("30s")
+        Duration transactionTimeout();
     }
 
     interface Shutdown {

@@ -38,6 +38,9 @@ public class GracefulShutdown {
 
     void onShutdown(@Observes ShutdownEvent event) {
         lifecycle.stopIntake();
+        if (!committer.canCommit()) {
+            return; // A transaction failed: nothing in flight can commit, so there is nothing to wait for.
+        }
         try {
             if (!ledger.awaitDrained(null, drainTimeout)) {
                 LOG.warnf("%d records unfinished after %s; handed back uncommitted", ledger.pending(null), drainTimeout);

@@ -26,6 +26,8 @@ public final class InFlightRecord {
     /** The key's (or partition's) lane in ordered modes; null when the record has no order to keep. */
     KeyLanes.Lane lane;
     volatile RecordState state = RecordState.TAKEN;
+    /** Exactly-once only: where the record stands at its partition's {@link OffsetOrderGate}; guarded by the gate. */
+    OffsetOrderGate.Mark gateMark = OffsetOrderGate.Mark.WAITING;
     private Destination destination;
     private Sentiment sentiment;
     private String modelId;

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -26,6 +27,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 
+import dev.sluice.config.DeliveryMode;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.support.DaemonThreads;
 
@@ -33,6 +35,8 @@ import dev.sluice.support.DaemonThreads;
  * Commits each owned partition's contiguous finished offset: every {@code sluice.commit.interval},
  * on revocation and on shutdown. Commits run on the consumer's polling thread, the thread that
  * also runs rebalance callbacks, so a commit can never slip in for a partition already revoked.
+ * With {@code sluice.delivery=exactly-once} the offsets go into the transaction that holds the
+ * outcomes sent for them ({@link TransactionalCommits}) instead of a consumer commit.
  */
 @ApplicationScoped
 public class OffsetCommitter {
@@ -43,6 +47,8 @@ public class OffsetCommitter {
     private final OffsetLedger ledger;
     private final Duration interval;
     private final Budgets budgets;
+    /** Null in at-least-once mode. */
+    private final TransactionalCommits transactions;
     private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
     private final AtomicBoolean commitRequested = new AtomicBoolean();
     private ScheduledExecutorService timer;
@@ -52,8 +58,10 @@ public class OffsetCommitter {
     private static final long TICK_MS = 50;
 
     @Inject
-    public OffsetCommitter(KafkaClientService clients, OffsetLedger ledger, Budgets budgets, SluiceConfig config) {
+    public OffsetCommitter(KafkaClientService clients, OffsetLedger ledger, Budgets budgets, SluiceConfig config,
+            Instance<TransactionalCommits> transactions) {
         this.clients = clients;
+        this.transactions = config.delivery() == DeliveryMode.EXACTLY_ONCE ? transactions.get() : null;
         this.ledger = ledger;
         this.budgets = budgets;
         this.interval = config.commit().interval();
@@ -100,13 +108,55 @@ public class OffsetCommitter {
      * the polling thread (from a rebalance callback or {@code runOnPollingThread}).
      */
     public void commitOwned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, boolean sync) {
+        commitOwned(consumer, partitions, sync, null);
+    }
+
+    /**
+     * As {@link #commitOwned(Consumer, Collection, boolean)}, then runs {@code thenLetGo} (the
+     * revoked partitions' release) before anything more can be sent for them.
+     */
+    public void commitOwned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, boolean sync, Runnable thenLetGo) {
+        if (transactions != null) {
+            commitInTransaction(consumer, thenLetGo);
+            return;
+        }
+        commitWithConsumer(consumer, partitions, sync);
+        if (thenLetGo != null) {
+            thenLetGo.run();
+        }
+    }
+
+    /**
+     * Every owned partition of the consumer, not only revoked ones: the transaction holds outcomes
+     * of all of them, and each outcome must commit with its offset.
+     */
+    private void commitInTransaction(Consumer<?, ?> consumer, Runnable thenLetGo) {
         Set<TopicPartition> assignment = consumer.assignment();
+        if (assignment.isEmpty()) {
+            if (thenLetGo != null) {
+                thenLetGo.run();
+            }
+            return;
+        }
+        String inputTopic = assignment.iterator().next().topic();
+        Map<TopicPartition, OffsetAndMetadata> done = transactions.commit(inputTopic, consumer, () -> changedOffsets(assignment, null),
+                thenLetGo == null ? () -> {
+                } : thenLetGo);
+        done.forEach(this::succeeded);
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> changedOffsets(Set<TopicPartition> assignment, Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         ledger.committablePositions(partitions).forEach((partition, position) -> {
             if (assignment.contains(partition) && !position.equals(committed.get(partition))) {
                 offsets.put(partition, new OffsetAndMetadata(position));
             }
         });
+        return offsets;
+    }
+
+    private void commitWithConsumer(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = changedOffsets(consumer.assignment(), partitions);
         if (offsets.isEmpty()) {
             return;
         }
@@ -159,6 +209,18 @@ public class OffsetCommitter {
             }
         }
         return out;
+    }
+
+    /** Whether commits can still happen (exactly-once: no transaction has failed). */
+    public boolean canCommit() {
+        return transactions == null || !transactions.broken();
+    }
+
+    /** Partitions were lost: in exactly-once mode, what the open transaction holds for them can never commit. */
+    void lost(Collection<TopicPartition> partitions) {
+        if (transactions != null && !partitions.isEmpty()) {
+            transactions.abandon("partitions " + partitions + " were lost (the group moved on without this instance)");
+        }
     }
 
     /** Stops the periodic commits (after the final one at shutdown). */

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 
 import dev.sluice.config.DedupeMode;
+import dev.sluice.config.DeliveryMode;
 import dev.sluice.config.OrderingMode;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.metrics.SluiceMetrics;
@@ -58,6 +59,8 @@ public class RecordLifecycle {
     private final String requestsTopic;
     private final Instance<ScoringQueue> scoringPort;
     private final Instance<OutcomePublisher> publisherPort;
+    /** Exactly-once only: outcomes are sent in offset order per partition. */
+    private final OffsetOrderGate gate;
     private final ScheduledExecutorService timer = DaemonThreads.timer("sluice-retry-timer");
     private volatile ScoringQueue scoring;
     private volatile OutcomePublisher publisher;
@@ -80,6 +83,7 @@ public class RecordLifecycle {
         }
         this.drainTimeout = config.shutdown().drainTimeout();
         this.requestsTopic = config.topics().requests();
+        this.gate = config.delivery() == DeliveryMode.EXACTLY_ONCE ? new OffsetOrderGate() : null;
     }
 
     // ---- intake: the connector's polling thread ----
@@ -162,8 +166,12 @@ public class RecordLifecycle {
             return null; // Delivered twice (the fetch position moved back): already tracked.
         }
         budget.admit();
-        return new InFlightRecord(partition, polled.offset(), polled.key(), polled.value(), polled.timestamp(), polled.headers(), tracker,
-                budget);
+        InFlightRecord record = new InFlightRecord(partition, polled.offset(), polled.key(), polled.value(), polled.timestamp(),
+                polled.headers(), tracker, budget);
+        if (gate != null) {
+            gate.register(record);
+        }
+        return record;
     }
 
     private Uni<Void> afterTaking(InFlightBudget budget, int taken) {
@@ -207,9 +215,20 @@ public class RecordLifecycle {
         timer.schedule(() -> dispatch(record), delayMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Sends the outcomes of records their lanes let go; in exactly-once mode, once their partition's earlier records went. */
     private void publish(List<InFlightRecord> ready) {
         for (int i = 0; i < ready.size(); i++) {
-            publisher().publish(ready.get(i));
+            if (gate == null) {
+                publisher().publish(ready.get(i));
+            } else {
+                send(gate.decided(ready.get(i)));
+            }
+        }
+    }
+
+    private void send(List<InFlightRecord> released) {
+        for (int i = 0; i < released.size(); i++) {
+            publisher().publish(released.get(i));
         }
     }
 
@@ -299,6 +318,9 @@ public class RecordLifecycle {
     private void end(InFlightRecord record) {
         record.state = RecordState.ENDED;
         ledger.ended(record);
+        if (gate != null) {
+            send(gate.skipped(record));
+        }
     }
 
     // ---- rebalances (polling thread) and shutdown ----
@@ -320,7 +342,7 @@ public class RecordLifecycle {
             return;
         }
         try {
-            if (!ledger.awaitDrained(partitions, drainTimeout)) {
+            if (committer.canCommit() && !ledger.awaitDrained(partitions, drainTimeout)) {
                 LOG.warnf("revoking %s with %d records unfinished after %s; their offsets stay uncommitted", partitions,
                         ledger.pending(partitions), drainTimeout);
             }
@@ -328,16 +350,17 @@ public class RecordLifecycle {
             Thread.currentThread().interrupt();
         }
         try {
-            committer.commitOwned(consumer, partitions, true);
+            committer.commitOwned(consumer, partitions, true, () -> let(partitions));
         } catch (RuntimeException e) {
             LOG.warnf("commit on revocation of %s failed: %s", partitions, e.toString());
+            let(partitions);
         }
-        let(partitions);
         LOG.infof("revoked %s", partitions);
     }
 
     /** Lost, not revoked: another member may own them already, so nothing may be committed. */
     void lost(Collection<TopicPartition> partitions) {
+        committer.lost(partitions);
         let(partitions);
         LOG.warnf("lost %s", partitions);
     }
@@ -345,6 +368,9 @@ public class RecordLifecycle {
     private void let(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
             budgets.of(partition).release(ledger.revoked(List.of(partition)));
+            if (gate != null) {
+                gate.drop(partition);
+            }
             if (partition.topic().equals(requestsTopic)) {
                 lanes.dropPartition(partition.partition());
             }

@@ -10,9 +10,11 @@ import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.sluice.config.SluiceConfig;
 import dev.sluice.record.FailureReason;
 import dev.sluice.record.Label;
 
@@ -43,11 +45,16 @@ public class SluiceMetrics {
     private final DistributionSummary batchSize;
     private final Timer inference;
     private final Timer endToEnd;
+    private final Timer transactions;
+    private final Counter transactionsAborted;
     private final AtomicLongArray processedByPartition = new AtomicLongArray(MAX_PARTITIONS);
 
     @Inject
-    public SluiceMetrics(MeterRegistry registry) {
+    public SluiceMetrics(MeterRegistry registry, SluiceConfig config) {
         this.registry = registry;
+        String mode = config.delivery().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        Gauge.builder("sluice.delivery.mode", () -> 1).tag("mode", mode).description("The delivery mode this instance runs in (always 1)")
+                .register(registry);
         this.consumed = Counter.builder("sluice.records.consumed").description("Records taken in from the requests and retry topics")
                 .register(registry);
         this.processed = Counter.builder("sluice.records.processed").description("Records whose result the broker acknowledged")
@@ -75,6 +82,34 @@ public class SluiceMetrics {
                 .description("Result acknowledged minus the request's timestamp (or its record timestamp)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
+        this.transactions = Timer.builder("sluice.transactions")
+                .description("Exactly-once: transactions committed and how long each commit (flush, offsets, commit) took")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        this.transactionsAborted = Counter.builder("sluice.transactions.aborted")
+                .description("Exactly-once: transactions aborted (the instance then stops and its records are read again)")
+                .register(registry);
+    }
+
+    public void transactionCommitted(long nanos) {
+        transactions.record(Duration.ofNanos(nanos));
+    }
+
+    public void transactionAborted() {
+        transactionsAborted.increment();
+    }
+
+    public long transactionsCommitted() {
+        return transactions.count();
+    }
+
+    public long transactionsAborted() {
+        return (long) transactionsAborted.count();
+    }
+
+    /** Mean commit time of the transactions so far, in milliseconds. */
+    public double transactionMeanMillis() {
+        return transactions.mean(java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public void consumed(int records) {

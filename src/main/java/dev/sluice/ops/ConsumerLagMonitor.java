@@ -47,6 +47,7 @@ public class ConsumerLagMonitor {
     private static final double RATE_SMOOTHING = 0.3;
 
     /** One partition's offsets as last read. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record PartitionLag(String topic, int partition, long committed, long logEnd, long lag) {
     }
 

@@ -38,42 +38,29 @@ public class ConsumerResource {
     /** Per owned partition: committed, log-end and lag; the total and the time to drain. Read fresh. */
     @GET
     @Path("/lag")
-    public Map<String, Object> lag() {
+    public LagReport lag() {
         monitor.refresh();
         ConsumerLagMonitor.Snapshot snapshot = monitor.snapshot();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("group", config.groupId());
-        out.put("partitions", snapshot.partitions());
-        out.put("totalLag", snapshot.totalLag());
-        out.put("processingRatePerSecond", snapshot.ratePerSecond());
-        out.put("timeToDrainSeconds", Double.isInfinite(snapshot.timeToDrainSeconds()) ? null : snapshot.timeToDrainSeconds());
-        out.put("stalledPartitions", snapshot.stalledPartitions());
-        return out;
+        return new LagReport(config.groupId(), snapshot.partitions(), snapshot.totalLag(), snapshot.ratePerSecond(),
+                Double.isInfinite(snapshot.timeToDrainSeconds()) ? null : snapshot.timeToDrainSeconds(), snapshot.stalledPartitions());
     }
 
     /** This instance's partitions and the group's members with theirs. */
     @GET
     @Path("/assignments")
-    public Map<String, Object> assignments() throws Exception {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("group", config.groupId());
-        out.put("partitions", ledger.owned().stream().filter(p -> p.topic().equals(config.topics().requests()))
-                .map(TopicPartition::partition).sorted().toList());
-        out.put("members", monitor.members());
-        return out;
+    public AssignmentReport assignments() throws Exception {
+        return new AssignmentReport(config.groupId(), ledger.owned().stream().filter(p -> p.topic().equals(config.topics().requests()))
+                .map(TopicPartition::partition).sorted().toList(), monitor.members());
     }
 
     /** Results acknowledged per requests partition since this instance started. */
     @GET
     @Path("/partition-distribution")
-    public Map<String, Object> partitionDistribution() {
+    public PartitionDistribution partitionDistribution() {
         Map<Integer, Long> counts = new java.util.TreeMap<>(metrics.processedByPartition());
         monitor.snapshot().partitions().forEach(p -> counts.putIfAbsent(p.partition(), 0L)); // Owned ones show, even at 0.
         Map<String, Long> perPartition = new LinkedHashMap<>();
         counts.forEach((partition, count) -> perPartition.put(Integer.toString(partition), count));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("processed", perPartition);
-        out.put("total", metrics.processedTotal());
-        return out;
+        return new PartitionDistribution(perPartition, metrics.processedTotal());
     }
 }

@@ -1,24 +1,26 @@
 package dev.sluice.ops;
 
 import java.util.List;
-import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import io.smallrye.common.annotation.Blocking;
 
 import dev.sluice.replay.DeadLetterReplayer;
+import dev.sluice.replay.ReplayReport;
 import dev.sluice.replay.ReplayRequest;
 
-/** {@code POST /api/dlq/replay}: sends parked dead letters back to the requests topic. */
+/** {@code POST /api/dlq/replay}: sends parked dead letters back to the requests topic; operators only. */
 @Path("/api/dlq")
 public class DeadLetterResource {
+
+    public static final String OPERATOR = "sluice-operator";
 
     @Inject
     DeadLetterReplayer replayer;
@@ -28,12 +30,15 @@ public class DeadLetterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public Response replay(ReplayRequest request) {
-        ReplayRequest effective = request == null ? ReplayRequest.ALL : request;
-        List<String> problems = effective.problems();
-        if (!problems.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("errors", problems)).build();
+    @RolesAllowed(OPERATOR)
+    public ReplayReport replay(ReplayRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("the body must be a replay request", List.of("the body must be a JSON object"));
         }
-        return Response.ok(replayer.replay(effective)).build();
+        List<String> problems = request.problems();
+        if (!problems.isEmpty()) {
+            throw ProblemException.badRequest("the replay request is not valid", problems);
+        }
+        return replayer.replay(request);
     }
 }

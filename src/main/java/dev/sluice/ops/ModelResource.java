@@ -1,6 +1,5 @@
 package dev.sluice.ops;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -25,19 +24,15 @@ public class ModelResource {
     SluiceConfig config;
 
     @GET
-    public Map<String, Object> model() {
-        Map<String, Object> out = new LinkedHashMap<>();
+    public ModelReport model() {
         SentimentModel model = status.model();
-        out.put("kind", config.model().kind().name().toLowerCase(java.util.Locale.ROOT));
-        out.put("loaded", model != null);
-        if (model != null) {
-            out.put("name", model.name());
-            out.put("version", model.version());
-            out.put("id", model.id());
-            out.put("evaluation", model.evaluation());
+        String kind = config.model().kind().name().toLowerCase(java.util.Locale.ROOT);
+        if (model == null) {
+            return new ModelReport(kind, false, null, null, null, null, config.model().neutralBand(), config.model().maxChars());
         }
-        out.put("neutralBand", config.model().neutralBand());
-        out.put("maxChars", config.model().maxChars());
-        return out;
+        Map<String, String> evaluation = new java.util.TreeMap<>();
+        model.evaluation().forEach((key, value) -> evaluation.put(key, String.valueOf(value)));
+        return new ModelReport(kind, true, model.name(), model.version(), model.id(), evaluation, config.model().neutralBand(),
+                config.model().maxChars());
     }
 }

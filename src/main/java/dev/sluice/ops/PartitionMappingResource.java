@@ -1,7 +1,7 @@
 package dev.sluice.ops;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.apache.kafka.common.utils.Utils;
 
@@ -31,17 +30,16 @@ public class PartitionMappingResource {
     SluiceConfig config;
 
     @GET
-    public Response map(@QueryParam("key") String key) throws Exception {
+    public PartitionMapping map(@QueryParam("key") String key) throws Exception {
         if (key == null) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Map.of("errors", java.util.List.of("query parameter 'key' is required"))).build();
+            throw ProblemException.badRequest("query parameter 'key' is required", List.of("query parameter 'key' is required"));
         }
         String topic = config.topics().requests();
-        int partitions = monitor.admin().describeTopics(java.util.List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                .get(topic).partitions().size();
+        int partitions = monitor.admin().describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+                .size();
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         // Kafka's default partitioner for keyed records: murmur2 of the key bytes, modulo the partition count.
         int partition = Utils.toPositive(Utils.murmur2(bytes)) % partitions;
-        return Response.ok(Map.of("key", key, "topic", topic, "partitions", partitions, "partition", partition)).build();
+        return new PartitionMapping(key, topic, partitions, partition);
     }
 }

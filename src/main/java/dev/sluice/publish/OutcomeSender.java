@@ -6,14 +6,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 
+import dev.sluice.config.DeliveryMode;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.lifecycle.Backoff;
 import dev.sluice.lifecycle.Destination;
@@ -50,11 +54,16 @@ public class OutcomeSender implements OutcomePublisher {
     private final ExecutorService fromCallbacks = Executors.newSingleThreadExecutor(DaemonThreads.named("sluice-publisher"));
     private final ThreadLocal<Boolean> inCallback = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private volatile boolean closed;
+    /** Exactly-once mode's producers; null in at-least-once mode. */
+    private final TransactionalProducers transactions;
+    private final int maxRequestSize;
 
     @Inject
     public OutcomeSender(RecordProducer producer, ResultWriter writer, RecordLifecycle lifecycle, PublishHealth health,
-            SluiceConfig config) {
+            SluiceConfig config, Instance<TransactionalProducers> transactions) {
         this.producer = producer;
+        this.transactions = config.delivery() == DeliveryMode.EXACTLY_ONCE ? transactions.get() : null;
+        this.maxRequestSize = producer.maxRequestSize();
         this.writer = writer;
         this.lifecycle = lifecycle;
         this.health = health;
@@ -98,15 +107,23 @@ public class OutcomeSender implements OutcomePublisher {
         if (closed || record.abandoned()) {
             return; // Shutting down, or the partition is gone: left uncommitted for the next owner.
         }
+        Callback callback = (metadata, error) -> {
+            inCallback.set(Boolean.TRUE);
+            try {
+                sent(record, out, failures, error);
+            } finally {
+                inCallback.set(Boolean.FALSE);
+            }
+        };
         try {
-            producer.send(out, (metadata, error) -> {
-                inCallback.set(Boolean.TRUE);
-                try {
-                    sent(record, out, failures, error);
-                } finally {
-                    inCallback.set(Boolean.FALSE);
-                }
-            });
+            if (transactions == null) {
+                producer.send(out, callback);
+            } else if (estimatedSize(out) > maxRequestSize) {
+                // A refused send would break the whole transaction: refuse it here instead, as the broker would.
+                sent(record, out, failures, new RefusedBeforeSending(estimatedSize(out), maxRequestSize));
+            } else {
+                transactions.send(record, out, callback);
+            }
         } catch (RuntimeException e) {
             sent(record, out, failures, e); // Buffer full past max.block.ms, and the like.
         }
@@ -116,6 +133,10 @@ public class OutcomeSender implements OutcomePublisher {
         if (error == null) {
             health.succeeded();
             lifecycle.acknowledged(record);
+            return;
+        }
+        if (transactions != null && !(error instanceof RefusedBeforeSending)) {
+            transactions.sendFailed(record, error); // The open transaction cannot commit: abort, and read its records again.
             return;
         }
         if (error instanceof RecordTooLargeException) {
@@ -147,6 +168,23 @@ public class OutcomeSender implements OutcomePublisher {
         }
         // Never from the producer's own thread: a send there could block on the buffer only that thread frees.
         timer.schedule(() -> send(record, out, failures + 1), backoff.delayMillis(failures + 1), TimeUnit.MILLISECONDS);
+    }
+
+    /** Exactly-once: a record too large for the producer, found before it could break the transaction. */
+    private static final class RefusedBeforeSending extends RecordTooLargeException {
+
+        RefusedBeforeSending(int size, int limit) {
+            super("about " + size + " bytes, over max.request.size " + limit);
+        }
+    }
+
+    /** An upper bound of the record's size on the wire: key, value, headers and a batch's overhead. */
+    private static int estimatedSize(ProducerRecord<byte[], byte[]> out) {
+        int size = 128 + (out.key() == null ? 0 : out.key().length) + (out.value() == null ? 0 : out.value().length);
+        for (Header header : out.headers()) {
+            size += 16 + header.key().length() + (header.value() == null ? 0 : header.value().length);
+        }
+        return size;
     }
 
     @PreDestroy

@@ -72,7 +72,8 @@ public class DeadLetterReplayer {
     }
 
     public synchronized ReplayReport replay(ReplayRequest request) {
-        long limit = request.max() == null ? Long.MAX_VALUE : request.max();
+        long limit = request.limit();
+        boolean stoppedAtLimit = false;
         long scanned = 0;
         long replayed = 0;
         long parked = 0;
@@ -94,6 +95,7 @@ public class DeadLetterReplayer {
                         continue;
                     }
                     if (replayed >= limit) {
+                        stoppedAtLimit = true;
                         break scan;
                     }
                     scanned++;
@@ -126,7 +128,7 @@ public class DeadLetterReplayer {
             throw new IllegalStateException("replay failed: " + e.getCause() + "; the replay position did not move", e.getCause());
         }
         metrics.replayed(replayed);
-        return new ReplayReport(scanned, replayed, parked, filteredOut);
+        return new ReplayReport(scanned, replayed, parked, filteredOut, limit, stoppedAtLimit);
     }
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

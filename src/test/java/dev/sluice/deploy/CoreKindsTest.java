@@ -46,7 +46,7 @@ class CoreKindsTest {
     void everyRenderedCoreObjectIsValidForItsApiModel() throws Exception {
         List<String> validated = new ArrayList<>();
         for (Map<String, String> values : List.of(Map.<String, String>of(), Map.of("keda.enabled", "false", "hpa.enabled", "true"),
-                Map.of("kafka.securityProtocol", "SASL_SSL", "kafka.sasl.existingSecret", "s", "kafka.tls.truststoreSecret", "t",
+                Map.of("kafka.securityProtocol", "SASL_SSL", "kafka.sasl.existingSecret", "s", "kafka.tls.existingSecret", "t",
                         "networkPolicy.enabled", "true"))) {
             for (JsonNode object : RenderedChart.render(values).objects) {
                 Validator model = MODELS.get(object.get("kind").asText());

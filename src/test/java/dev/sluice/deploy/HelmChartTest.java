@@ -25,13 +25,15 @@ import com.marcnuri.helm.LintResult;
 class HelmChartTest {
 
     private static final Map<String, String> SASL = Map.of("kafka.securityProtocol", "SASL_SSL",
-            "kafka.sasl.existingSecret", "kafka-credentials", "kafka.tls.truststoreSecret", "kafka-truststore");
+            "kafka.sasl.existingSecret", "kafka-credentials", "kafka.tls.existingSecret", "kafka-tls", "kafka.tls.certKey", "tls.crt",
+            "kafka.tls.keyKey", "tls.key", "operator.existingSecret", "sluice-operator");
     private static final List<Map<String, String>> VALUE_SETS = List.of(
             Map.of(),
             Map.of("keda.enabled", "false"),
             Map.of("keda.enabled", "false", "hpa.enabled", "true"),
             SASL,
             Map.of("image.flavor", "native"),
+            Map.of("sluice.delivery", "exactly-once", "sluice.staticMembership", "true"),
             Map.of("serviceMonitor.enabled", "true", "prometheusRule.enabled", "true", "networkPolicy.enabled", "true",
                     "keda.timeToDrain.enabled", "true"));
 
@@ -114,7 +116,12 @@ class HelmChartTest {
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+        assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("management");
+        assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+        assertThat(container.at("/startupProbe/httpGet/port").asText()).isEqualTo("management");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.at("/ports/1/name").asText()).isEqualTo("management");
+        assertThat(container.at("/ports/1/containerPort").asInt()).isEqualTo(9000);
     }
 
     @Test
@@ -150,7 +157,9 @@ class HelmChartTest {
             chart.container().path("env").forEach(e -> names.add(e.get("name").asText()));
             for (String name : names) {
                 boolean kafkaClient = name.startsWith("KAFKA_"); // Every kafka.* property reaches the clients.
-                boolean helper = name.equals("SASL_USERNAME") || name.equals("SASL_PASSWORD") || name.equals("JAVA_OPTS_APPEND");
+                boolean helper = name.equals("SASL_USERNAME") || name.equals("SASL_PASSWORD") || name.equals("JAVA_OPTS_APPEND")
+                        || name.equals("POD_NAME")
+                        || name.equals("SLUICE_OPERATOR_PASSWORD"); // Read by quarkus.security.users.embedded.users.operator.
                 assertThat(kafkaClient || helper || known.contains(name)).as("%s maps to a property sluice reads", name).isTrue();
             }
         }
@@ -167,10 +176,25 @@ class HelmChartTest {
                 secretRefs.add(e.at("/valueFrom/secretKeyRef/name").asText());
             }
         });
-        assertThat(secretRefs).contains("kafka-credentials", "kafka-truststore");
+        assertThat(secretRefs).contains("kafka-credentials", "kafka-tls", "sluice-operator");
         assertThat(chart.one("TriggerAuthentication").orElseThrow().at("/spec/secretTargetRef/0/name").asText())
                 .isEqualTo("kafka-credentials");
         assertThat(chart.one("ScaledObject").orElseThrow().at("/spec/triggers/0/authenticationRef/name").asText()).isNotBlank();
+    }
+
+    @Test
+    void eachPodsTransactionalIdAndOptionallyItsStaticMembershipAreItsPodName() {
+        RenderedChart chart = RenderedChart.render(Map.of("sluice.delivery", "exactly-once", "sluice.staticMembership", "true"));
+        assertThat(chart.one("ConfigMap").orElseThrow().at("/data/SLUICE_DELIVERY").asText()).isEqualTo("exactly-once");
+        Map<String, String> env = new java.util.HashMap<>();
+        chart.container().get("env").forEach(e -> env.put(e.get("name").asText(), e.path("value").asText()));
+        assertThat(env).containsEntry("SLUICE_EXACTLY_ONCE_TRANSACTIONAL_ID", "$(POD_NAME)").containsEntry("SLUICE_GROUP_INSTANCE_ID",
+                "$(POD_NAME)");
+        assertThat(chart.container().get("env").get(0).at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("metadata.name");
+
+        Map<String, String> dynamic = new java.util.HashMap<>();
+        RenderedChart.render(Map.of()).container().get("env").forEach(e -> dynamic.put(e.get("name").asText(), e.path("value").asText()));
+        assertThat(dynamic).doesNotContainKey("SLUICE_GROUP_INSTANCE_ID");
     }
 
     @Test

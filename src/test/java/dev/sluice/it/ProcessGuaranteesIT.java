@@ -3,18 +3,14 @@ package dev.sluice.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.sluice.devbroker.EmbeddedKafkaBroker;
 import dev.sluice.testing.TestKafka;
 
 /**
@@ -30,29 +26,22 @@ class ProcessGuaranteesIT {
     private static final Map<String, String> ENV = Map.of("SLUICE_MAX_IN_FLIGHT", Integer.toString(MAX_IN_FLIGHT),
             "SLUICE_MODEL_KIND", "lexicon", "QUARKUS_LOG_LEVEL", "WARN");
 
-    private EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    final BrokerPerTest broker = new BrokerPerTest();
     private TestKafka kafka;
 
     @BeforeEach
-    void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-        broker.createTopics(12, List.of("sluice.requests", "sluice.results", "sluice.retry", "sluice.dlq"));
-        kafka = new TestKafka(broker.bootstrapServers());
-    }
-
-    @AfterEach
-    void stopBroker() {
-        kafka.close();
-        broker.close();
+    void connect() {
+        kafka = broker.kafka();
     }
 
     @Test
     void killedThreeTimesWhileRecordsFlowEveryRequestStillGetsAResultAndDuplicatesStayWithinTheInFlightBound() throws Exception {
         int requests = 200_000;
-        Thread producer = produceInBackground(requests, 0);
+        Thread producer = RequestFeed.inBackground(kafka, requests, 0);
         Random random = new Random(11);
         int kills = 0;
-        SluiceProcess sluice = SluiceProcess.start(broker.bootstrapServers(), ENV);
+        SluiceProcess sluice = SluiceProcess.start(broker.bootstrap(), ENV);
         try {
             for (double share : new double[]{0.15 + random.nextDouble() * 0.1, 0.4 + random.nextDouble() * 0.1,
                     0.65 + random.nextDouble() * 0.1}) {
@@ -61,7 +50,7 @@ class ProcessGuaranteesIT {
                         .until(() -> ResultLedger.total(kafka, "sluice.results") >= target);
                 sluice.kill();
                 kills++;
-                sluice = SluiceProcess.start(broker.bootstrapServers(), ENV);
+                sluice = SluiceProcess.start(broker.bootstrap(), ENV);
             }
             producer.join();
             awaitAllCommitted();
@@ -79,8 +68,8 @@ class ProcessGuaranteesIT {
     @Test
     void aCleanShutdownMidStreamAndARestartGiveNoDuplicatesAndNoLosses() throws Exception {
         int requests = 100_000;
-        Thread producer = produceInBackground(requests, 0);
-        SluiceProcess first = SluiceProcess.start(broker.bootstrapServers(), ENV);
+        Thread producer = RequestFeed.inBackground(kafka, requests, 0);
+        SluiceProcess first = SluiceProcess.start(broker.bootstrap(), ENV);
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                     .until(() -> ResultLedger.total(kafka, "sluice.results") >= requests / 3);
@@ -89,7 +78,7 @@ class ProcessGuaranteesIT {
             first.close();
         }
         producer.join();
-        try (SluiceProcess second = SluiceProcess.start(broker.bootstrapServers(), ENV)) {
+        try (SluiceProcess second = SluiceProcess.start(broker.bootstrap(), ENV)) {
             awaitAllCommitted();
         }
         Map<String, Integer> counts = ResultLedger.countsById(kafka);
@@ -100,11 +89,11 @@ class ProcessGuaranteesIT {
     @Test
     void aSecondInstanceJoiningAndLeavingMidStreamLosesNothing() throws Exception {
         int requests = 150_000;
-        Thread producer = produceInBackground(requests, 2);
-        try (SluiceProcess first = SluiceProcess.start(broker.bootstrapServers(), ENV)) {
+        Thread producer = RequestFeed.inBackground(kafka, requests, 2);
+        try (SluiceProcess first = SluiceProcess.start(broker.bootstrap(), ENV)) {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                     .until(() -> ResultLedger.total(kafka, "sluice.results") >= requests / 5);
-            SluiceProcess second = SluiceProcess.start(broker.bootstrapServers(), ENV);
+            SluiceProcess second = SluiceProcess.start(broker.bootstrap(), ENV);
             try {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                         .until(() -> ResultLedger.total(kafka, "sluice.results") >= requests / 2);
@@ -121,10 +110,10 @@ class ProcessGuaranteesIT {
     @Test
     void startingOnABacklogInUnorderedModeProcessesAllOfIt() throws Exception {
         int requests = 50_000;
-        produceInBackground(requests, 0).join(); // The backlog is there before sluice starts.
+        RequestFeed.inBackground(kafka, requests, 0).join(); // The backlog is there before sluice starts.
         Map<String, String> unordered = new java.util.HashMap<>(ENV);
         unordered.put("SLUICE_ORDERING", "unordered");
-        try (SluiceProcess sluice = SluiceProcess.start(broker.bootstrapServers(), unordered)) {
+        try (SluiceProcess sluice = SluiceProcess.start(broker.bootstrap(), unordered)) {
             awaitAllCommitted();
         }
         assertThat(ResultLedger.countsById(kafka)).hasSize(requests);
@@ -133,27 +122,5 @@ class ProcessGuaranteesIT {
     private void awaitAllCommitted() {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> kafka.committed("sluice", "sluice.requests").equals(kafka.endOffsets("sluice.requests")));
-    }
-
-    /** Sends requests over 2,000 keys from a background thread, pausing {@code pauseEvery}ms per 1,000 when asked. */
-    private Thread produceInBackground(int requests, long pauseMs) {
-        Thread thread = new Thread(() -> {
-            for (int i = 0; i < requests; i++) {
-                String key = "key-" + (i % 2000);
-                kafka.send(new ProducerRecord<>("sluice.requests", key.getBytes(StandardCharsets.UTF_8),
-                        ("{\"id\":\"id-" + i + "\",\"text\":\"request number " + i + " was good\"}").getBytes(StandardCharsets.UTF_8)));
-                if (pauseMs > 0 && i % 1000 == 999) {
-                    try {
-                        Thread.sleep(pauseMs); // Paces the stream so that the rebalance happens mid-stream, not after it.
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
-            kafka.flush();
-        }, "it-producer");
-        thread.start();
-        return thread;
     }
 }

@@ -20,8 +20,13 @@ final class ResultLedger {
     }
 
     static Map<String, Integer> countsById(TestKafka kafka) {
+        return countsById(kafka, "sluice.results", false);
+    }
+
+    /** How many records each request id has on {@code topic}, as a read_committed reader sees them when asked. */
+    static Map<String, Integer> countsById(TestKafka kafka, String topic, boolean readCommitted) {
         Map<String, Integer> counts = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : kafka.readAll("sluice.results")) {
+        for (ConsumerRecord<byte[], byte[]> record : kafka.readAll(topic, readCommitted)) {
             try {
                 counts.merge(JSON.readTree(record.value()).get("id").asText(), 1, Integer::sum);
             } catch (IOException e) {

@@ -35,6 +35,7 @@ public final class SluiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", "0");
         builder.environment().putAll(environment);
         return new SluiceProcess(builder.start(), log);
     }
@@ -52,6 +53,11 @@ public final class SluiceProcess implements AutoCloseable {
             throw new IllegalStateException("sluice did not stop within 60 s of SIGTERM; log: " + log);
         }
         return process.exitValue();
+    }
+
+    /** Waits for the process to end by itself; returns its exit status, or -1 if it is still running. */
+    public int awaitExit(long timeout, TimeUnit unit) throws InterruptedException {
+        return process.waitFor(timeout, unit) ? process.exitValue() : -1;
     }
 
     public String log() {

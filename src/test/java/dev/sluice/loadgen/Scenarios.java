@@ -215,6 +215,7 @@ public final class Scenarios {
             Map<String, String> all = new HashMap<>(env);
             all.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             all.put("QUARKUS_HTTP_PORT", "0");
+            all.put("QUARKUS_MANAGEMENT_PORT", "0");
             builder.environment().putAll(all);
             Sluice sluice = new Sluice(builder.start());
             for (int attempt = 0; attempt < 30; attempt++) {

@@ -1,7 +1,5 @@
 package dev.sluice.ops;
 
-import static io.restassured.RestAssured.given;
-import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.sluice.testing.Http;
 import dev.sluice.testing.KafkaBrokerResource;
 
 /** Every sluice metric the alert rules and the dashboard use is one a running sluice exposes. */
@@ -31,7 +30,7 @@ class MetricNamesTest {
 
     @Test
     void everyMetricInTheAlertRulesAndDashboardIsExposed() throws IOException {
-        given().contentType(ContentType.JSON).body("{\"id\":\"names-1\",\"text\":\"good\",\"source\":\"names\",\"timestamp\":1}")
+        Http.operator().contentType(ContentType.JSON).body("{\"id\":\"names-1\",\"text\":\"good\",\"source\":\"names\",\"timestamp\":1}")
                 .post("/api/requests").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> OpsApiTest.metric("sluice_records_processed_total") > 0);
         Set<String> exposed = exposed();
@@ -49,7 +48,7 @@ class MetricNamesTest {
 
     /** Metric names in the exposition, with and without histogram suffixes. */
     private static Set<String> exposed() {
-        String text = when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = Http.management().get("/q/metrics").then().statusCode(200).extract().asString();
         Set<String> names = new TreeSet<>();
         for (String line : text.split("\n")) {
             if (!line.startsWith("#") && !line.isBlank()) {

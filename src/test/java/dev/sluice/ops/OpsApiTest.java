@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import dev.sluice.testing.Http;
 import dev.sluice.testing.KafkaBrokerResource;
 import dev.sluice.testing.TestKafka;
 
@@ -42,7 +43,7 @@ class OpsApiTest {
                     .append('}');
         }
         body.append(']');
-        given().contentType(ContentType.JSON).body(body.toString()).post("/api/requests")
+        Http.operator().contentType(ContentType.JSON).body(body.toString()).post("/api/requests")
                 .then().statusCode(202).body("accepted", is(50)).body("ids", hasItem(run + "-7"));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> metric("sluice_records_processed_total") - processedBefore >= 50);
@@ -57,7 +58,8 @@ class OpsApiTest {
 
     @Test
     void badRequestsAreRefusedWithAReasonEachAndNothingIsSent() {
-        given().contentType(ContentType.JSON).body("[{\"id\":\"ok\",\"text\":\"fine\"},{\"text\":\"no id\"},{\"id\":\"x\",\"text\":5}]")
+        Http.operator().contentType(ContentType.JSON)
+                .body("[{\"id\":\"ok\",\"text\":\"fine\"},{\"text\":\"no id\"},{\"id\":\"x\",\"text\":5}]")
                 .post("/api/requests").then().statusCode(400)
                 .body("errors.size()", is(2))
                 .body("errors[0]", containsString("[1] invalid-request: missing required field 'id'"));
@@ -120,14 +122,14 @@ class OpsApiTest {
 
     @Test
     void healthEndpointsAreUp() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> when().get("/q/health/ready").then().statusCode(200));
-        when().get("/q/health/live").then().statusCode(200);
-        when().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("sluice-model"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Http.management().get("/q/health/ready").then().statusCode(200));
+        Http.management().get("/q/health/live").then().statusCode(200);
+        Http.management().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("sluice-model"));
     }
 
     /** A sample's value from /q/metrics; 0 when absent. The name may carry its labels, in exposition order. */
     static double metric(String sample) {
-        String text = when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = Http.management().get("/q/metrics").then().statusCode(200).extract().asString();
         double sum = 0;
         boolean found = false;
         for (String line : text.split("\n")) {

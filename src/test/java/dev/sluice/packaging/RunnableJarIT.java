@@ -23,7 +23,8 @@ class RunnableJarIT {
     private static final List<String> BROKER_CLASSES = List.of("kafka/server/KafkaRaftServer.class", "kafka/Kafka.class",
             "org/apache/kafka/raft/KafkaRaftClient.class", "org/apache/kafka/controller/QuorumController.class",
             "org/apache/kafka/metadata/storage/Formatter.class", "scala/Predef.class",
-            "dev/sluice/devbroker/EmbeddedKafkaBroker.class", "dev/sluice/devbroker/DevBrokerLauncher.class");
+            "dev/sluice/devbroker/EmbeddedKafkaBroker.class", "dev/sluice/devbroker/DevBrokerLauncher.class",
+            "dev/sluice/devbroker/EmbeddedBrokerConfigSource.class");
 
     private static final List<Path> jars = new ArrayList<>();
     private static final List<String> entries = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.sluice.publish;
 
-import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,13 +14,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-import dev.sluice.devbroker.EmbeddedKafkaBroker;
-import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.Http;
+import dev.sluice.testing.OwnKafkaBrokerResource;
 import dev.sluice.testing.TestKafka;
 
 /**
@@ -31,17 +29,17 @@ import dev.sluice.testing.TestKafka;
  */
 @QuarkusTest
 @TestProfile(BrokerOutagePublishingTest.SlowModelShortTimeouts.class)
-@QuarkusTestResource(value = BrokerOutagePublishingTest.OwnBroker.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = OwnKafkaBrokerResource.class, restrictToAnnotatedClass = true)
 class BrokerOutagePublishingTest {
 
     private static final int REQUESTS = 120;
 
     @Test
     void recordsInFlightWhileTheBrokerIsAwayWaitAndAllGetResultsWhenItReturns() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Http.management().get("/q/health/ready").then().statusCode(200));
         String run = UUID.randomUUID().toString().substring(0, 8);
         Set<String> ids = new HashSet<>();
-        try (TestKafka kafka = new TestKafka(OwnBroker.broker.bootstrapServers())) {
+        try (TestKafka kafka = new TestKafka(OwnKafkaBrokerResource.broker().bootstrapServers())) {
             for (int i = 0; i < REQUESTS; i++) {
                 String id = run + "-" + i;
                 ids.add(id);
@@ -50,25 +48,25 @@ class BrokerOutagePublishingTest {
             }
             kafka.flush();
             await().atMost(Duration.ofSeconds(30)).until(() -> consumed() >= REQUESTS);
-            OwnBroker.broker.stop();
+            OwnKafkaBrokerResource.broker().stop();
             try {
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/q/health/ready").then().statusCode(503)
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Http.management().get("/q/health/ready").then().statusCode(503)
                         .body("checks.find { it.name == 'sluice-pipeline' }.data.publishing", org.hamcrest.Matchers.startsWith("failing")));
-                when().get("/q/health/live").then().statusCode(200);
+                Http.management().get("/q/health/live").then().statusCode(200);
             } finally {
-                OwnBroker.broker.restart();
+                OwnKafkaBrokerResource.broker().restart();
             }
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> TestKafka.ids(kafka.readAll("sluice.results")).containsAll(ids));
             assertThat(kafka.readAll("sluice.dlq")).isEmpty();
             await().atMost(Duration.ofSeconds(60)).until(() -> kafka.committed("sluice", "sluice.requests")
                     .equals(kafka.endOffsets("sluice.requests")));
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/q/health/ready").then().statusCode(200));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Http.management().get("/q/health/ready").then().statusCode(200));
         }
     }
 
     private static double consumed() {
-        String metrics = when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Http.management().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String line : metrics.split("\n")) {
             if (line.startsWith("sluice_records_consumed_total")) {
                 return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
@@ -91,23 +89,4 @@ class BrokerOutagePublishingTest {
         }
     }
 
-    /** A broker of this test's own: stopping it must not disturb the other tests' broker. */
-    public static class OwnBroker implements QuarkusTestResourceLifecycleManager {
-
-        static volatile EmbeddedKafkaBroker broker;
-
-        @Override
-        public Map<String, String> start() {
-            broker = EmbeddedKafkaBroker.start();
-            broker.createTopics(KafkaBrokerResource.PARTITIONS, KafkaBrokerResource.TOPICS);
-            return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
-        }
-
-        @Override
-        public void stop() {
-            if (broker != null) {
-                broker.close();
-            }
-        }
-    }
 }

@@ -109,12 +109,22 @@ public final class TestKafka implements AutoCloseable {
 
     /** Every record of a topic from the beginning up to the log-end offsets as of this call. */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Map<TopicPartition, Long> end = endOffsets(topic);
+        return readAll(topic, false);
+    }
+
+    /**
+     * Every record of a topic up to its end as of this call; with {@code readCommitted}, as a
+     * downstream {@code isolation.level=read_committed} reader sees it: committed transactions only,
+     * up to the last stable offset.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, boolean readCommitted) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted"))) {
+            Map<TopicPartition, Long> end = readCommitted ? consumer.endOffsets(partitionsOf(topic)) : endOffsets(topic);
             consumer.assign(end.keySet());
             consumer.seekToBeginning(end.keySet());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -139,6 +149,14 @@ public final class TestKafka implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private List<TopicPartition> partitionsOf(String topic) {
+        try {
+            return partitions(topic);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<TopicPartition> partitions(String topic) throws InterruptedException, ExecutionException, TimeoutException {

@@ -22,9 +22,9 @@ public final class SimulatedModel implements SentimentModel {
 
     private final Duration latency;
     private final Duration latencyJitter;
-    // Volatile and settable: fault tests change a marker on a running service (then replay).
-    private volatile Optional<String> failMarker;
-    private volatile Optional<String> hangMarker;
+    // Fixed at start-up: nothing can turn a fault on in a running service.
+    private final Optional<String> failMarker;
+    private final Optional<String> hangMarker;
     private final double neutralBand;
 
     public SimulatedModel(Duration latency, Duration latencyJitter, Optional<String> failMarker, Optional<String> hangMarker,
@@ -32,18 +32,8 @@ public final class SimulatedModel implements SentimentModel {
         this.latency = latency;
         this.latencyJitter = latencyJitter;
         this.neutralBand = neutralBand;
-        failWhenContains(failMarker);
-        hangWhenContains(hangMarker);
-    }
-
-    /** From now on, batches holding a text with this marker throw (empty: never). */
-    public void failWhenContains(Optional<String> marker) {
-        this.failMarker = marker.filter(m -> !m.isEmpty());
-    }
-
-    /** From now on, batches holding a text with this marker hang (empty: never). */
-    public void hangWhenContains(Optional<String> marker) {
-        this.hangMarker = marker.filter(m -> !m.isEmpty());
+        this.failMarker = failMarker.filter(m -> !m.isEmpty());
+        this.hangMarker = hangMarker.filter(m -> !m.isEmpty());
     }
 
     @Override

@@ -1,0 +1,117 @@
+package dev.sluice.ops;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+
+import dev.sluice.testing.Http;
+import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.TestKafka;
+
+/**
+ * Every HTTP endpoint of the packaged application, with good and bad input, and requests through
+ * Kafka: run against the JVM jar by {@code ./mvnw verify} and against the native executable by
+ * {@code ./mvnw verify -Dnative} on a machine with GraalVM or Mandrel.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
+class EndpointsIT {
+
+    @Test
+    void healthAndMetricsAnswerOnTheManagementPortOnly() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Http.management().get("/q/health/ready").then().statusCode(200));
+        Http.management().get("/q/health/live").then().statusCode(200);
+        Http.management().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("sluice-model"));
+        Http.management().get("/q/metrics").then().statusCode(200).body(containsString("sluice_records_consumed_total"));
+        when().get("/q/health/ready").then().statusCode(404);
+    }
+
+    @Test
+    void theReadingEndpointsAnswerWithoutCredentials() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/api/consumer/assignments").then().statusCode(200)
+                .body("partitions.size()", is(KafkaBrokerResource.PARTITIONS)));
+        when().get("/api/consumer/lag").then().statusCode(200).body("partitions.size()", is(KafkaBrokerResource.PARTITIONS))
+                .body("partitions[0].logEnd", notNullValue()).body("group", is("sluice"));
+        when().get("/api/consumer/partition-distribution").then().statusCode(200).body("total", notNullValue());
+        when().get("/api/model").then().statusCode(200).body("loaded", is(true)).body("id", containsString("@"));
+        given().queryParam("key", "web").get("/api/partition-mapping").then().statusCode(200).body("topic", is("sluice.requests"));
+    }
+
+    @Test
+    void aMissingQueryParameterIsAProblemDocument() {
+        when().get("/api/partition-mapping").then().statusCode(400).contentType("application/problem+json").body("status", is(400))
+                .body("title", is("Bad Request")).body("errors[0]", containsString("'key'"));
+    }
+
+    @Test
+    void anUnknownPathIsAProblemDocument() {
+        when().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json").body("status", is(404));
+    }
+
+    @Test
+    void changingEndpointsAnswer401WithoutCredentialsAnd403WithoutTheOperatorRole() {
+        given().contentType(ContentType.JSON).body("{\"id\":\"a\",\"text\":\"b\"}").post("/api/requests").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Basic")).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"all\":true}").post("/api/dlq/replay").then().statusCode(401);
+        given().auth().preemptive().basic("reader", "test-reader").contentType(ContentType.JSON).body("{\"id\":\"a\",\"text\":\"b\"}")
+                .post("/api/requests").then().statusCode(403).contentType("application/problem+json").body("status", is(403));
+        given().auth().preemptive().basic("operator", "wrong").contentType(ContentType.JSON).body("{\"all\":true}").post("/api/dlq/replay")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void malformedAndMistypedBodiesAreProblemsWithoutInternals() {
+        Http.operator().contentType(ContentType.JSON).body("{not json").post("/api/requests").then().statusCode(400)
+                .contentType("application/problem+json").body(not(containsString("com.fasterxml"))).body("status", is(400));
+        Http.operator().contentType(ContentType.JSON).body("{\"max\":\"many\"}").post("/api/dlq/replay").then().statusCode(400)
+                .contentType("application/problem+json").body(not(containsString("com.fasterxml")));
+        Http.operator().contentType(ContentType.JSON).body("[{\"id\":\"ok\",\"text\":\"fine\"},{\"text\":\"no id\"}]").post("/api/requests")
+                .then().statusCode(400).body("errors[0]", containsString("[1] invalid-request"));
+    }
+
+    @Test
+    void aReplayNeedsCriteriaAndReportsWhatItDid() {
+        Http.operator().contentType(ContentType.JSON).body("{}").post("/api/dlq/replay").then().statusCode(400)
+                .body("errors[0]", containsString("\"all\": true"));
+        Http.operator().contentType(ContentType.JSON).body("{\"bogus\":1}").post("/api/dlq/replay").then().statusCode(400);
+        Http.operator().contentType(ContentType.JSON).body("{\"all\":true,\"max\":5}").post("/api/dlq/replay").then().statusCode(200)
+                .body("limit", is(5)).body("replayed", notNullValue());
+    }
+
+    @Test
+    void requestsPostedOverHttpAndSentThroughKafkaGetResults() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Http.operator().contentType(ContentType.JSON).body("[{\"id\":\"" + run + "-http\",\"text\":\"Great support!\",\"source\":\"web\"}]")
+                .post("/api/requests").then().statusCode(202).body("accepted", is(1)).body("ids", hasItem(run + "-http"));
+        Set<String> expected = new HashSet<>(Set.of(run + "-http"));
+        try (TestKafka kafka = TestKafka.connect()) {
+            for (int i = 0; i < 20; i++) {
+                expected.add(run + "-" + i);
+                kafka.send(new ProducerRecord<>("sluice.requests", ("k" + i % 3).getBytes(StandardCharsets.UTF_8),
+                        ("{\"id\":\"" + run + "-" + i + "\",\"text\":\"awful and slow\"}").getBytes(StandardCharsets.UTF_8)));
+            }
+            kafka.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka.ids(kafka.readAll("sluice.results")).containsAll(expected));
+            assertThat(kafka.readAll("sluice.results")).isNotEmpty();
+        }
+    }
+}
