@@ -1,11 +1,17 @@
 package dev.sluice.it;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -90,12 +96,21 @@ class ExactlyOnceIT {
         env.put("SLUICE_MODEL_SIMULATED_FAIL_WHEN_CONTAINS", RequestFeed.POISON);
         env.put("SLUICE_RETRY_INITIAL_BACKOFF", "50ms");
         env.put("SLUICE_RETRY_MAX_BACKOFF", "200ms");
+        env.put("QUARKUS_LOG_CATEGORY__IO_QUARKUS__LEVEL", "INFO"); // The start-up line names the ports.
         RequestFeed.inBackground(kafka, requests, 0, i -> i % 1000 == 7).join();
         try (SluiceProcess sluice = SluiceProcess.start(broker.bootstrap(), env)) {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                     .until(() -> ResultLedger.countsById(kafka, "sluice.dlq", true).size() == 3
                             && ResultLedger.countsById(kafka, "sluice.results", true).size() == requests - 3);
             awaitAllCommitted(kafka);
+            int[] ports = await().atMost(Duration.ofSeconds(30)).until(sluice::ports, Objects::nonNull);
+            given().port(ports[0]).get("/api/delivery").then().statusCode(200)
+                    .body("mode", is("exactly-once"))
+                    .body("transactionalIds", contains("it-a-requests", "it-a-retries"))
+                    .body("transactionsCommitted", greaterThan(0)).body("transactionsAborted", is(0));
+            given().port(ports[1]).get("/q/metrics").then().statusCode(200)
+                    .body(containsString("sluice_delivery_mode{mode=\"exactly-once\"} 1.0"))
+                    .body(containsString("sluice_transactions_seconds_count"));
         }
         Map<String, Integer> deadLetters = ResultLedger.countsById(kafka, "sluice.dlq", true);
         assertThat(deadLetters).containsOnlyKeys("id-7", "id-1007", "id-2007").allSatisfy((id, count) -> assertThat(count).isEqualTo(1));

@@ -60,6 +60,16 @@ public final class SluiceProcess implements AutoCloseable {
         return process.waitFor(timeout, unit) ? process.exitValue() : -1;
     }
 
+    /**
+     * The ports the instance listens on (HTTP API, management), read from its start-up line; needs
+     * {@code QUARKUS_LOG_CATEGORY__IO_QUARKUS__LEVEL=INFO} when the root level is above INFO.
+     */
+    public int[] ports() {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("Listening on: http://[^:]+:(\\d+)\\. Management interface listening on http://[^:]+:(\\d+)").matcher(log());
+        return matcher.find() ? new int[]{Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))} : null;
+    }
+
     public String log() {
         try {
             return Files.readString(log.toPath());

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +42,8 @@ class EndpointsIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Http.management().get("/q/health/ready").then().statusCode(200));
         Http.management().get("/q/health/live").then().statusCode(200);
         Http.management().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("sluice-model"));
-        Http.management().get("/q/metrics").then().statusCode(200).body(containsString("sluice_records_consumed_total"));
+        Http.management().get("/q/metrics").then().statusCode(200).body(containsString("sluice_records_consumed_total"))
+                .body(containsString("sluice_delivery_mode{mode=\"at-least-once\"} 1.0"));
         when().get("/q/health/ready").then().statusCode(404);
     }
 
@@ -53,6 +55,8 @@ class EndpointsIT {
                 .body("partitions[0].logEnd", notNullValue()).body("group", is("sluice"));
         when().get("/api/consumer/partition-distribution").then().statusCode(200).body("total", notNullValue());
         when().get("/api/model").then().statusCode(200).body("loaded", is(true)).body("id", containsString("@"));
+        when().get("/api/delivery").then().statusCode(200).body("mode", is("at-least-once")).body("commitInterval", is("PT1S"))
+                .body("transactionalIds", nullValue());
         given().queryParam("key", "web").get("/api/partition-mapping").then().statusCode(200).body("topic", is("sluice.requests"));
     }
 
