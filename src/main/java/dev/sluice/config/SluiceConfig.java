@@ -183,7 +183,7 @@ public interface SluiceConfig {
 
     interface Model {
 
-        /** {@code hybrid}, {@code lexicon} or {@code simulated}. */
+        /** {@code hybrid}, {@code lexicon}, {@code onnx} or {@code simulated}. */
         @WithDefault("hybrid")
         ModelKind kind();
 
@@ -198,6 +198,32 @@ public interface SluiceConfig {
         double neutralBand();
 
         Simulated simulated();
+
+        Onnx onnx();
+
+        interface Onnx {
+
+            /**
+             * A model directory: {@code model.onnx}, {@code tokenizer.json}, {@code sluice-model.json}
+             * and, for a sentence encoder, its head. Unset: the bundled MiniLM classifier.
+             */
+            Optional<java.nio.file.Path> path();
+
+            /** Texts are cut to this many tokens (the model's own limit is often 512). */
+            @WithName("max-length")
+            @WithDefault("256")
+            int maxLength();
+
+            /** ONNX Runtime's threads per batch; 0 lets it choose (one per core). */
+            @WithName("intra-op-threads")
+            @WithDefault("0")
+            int intraOpThreads();
+
+            /** ONNX Runtime's graph optimization: {@code none}, {@code basic}, {@code extended} or {@code all}. */
+            @WithName("optimization-level")
+            @WithDefault("all")
+            OnnxOptimization optimizationLevel();
+        }
 
         interface Simulated {
 

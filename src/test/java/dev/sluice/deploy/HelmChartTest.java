@@ -34,6 +34,7 @@ class HelmChartTest {
             SASL,
             Map.of("image.flavor", "native"),
             Map.of("sluice.delivery", "exactly-once", "sluice.staticMembership", "true"),
+            Map.of("sluice.model.kind", "onnx", "sluice.model.onnx.volume.persistentVolumeClaim.claimName", "my-model"),
             Map.of("serviceMonitor.enabled", "true", "prometheusRule.enabled", "true", "networkPolicy.enabled", "true",
                     "keda.timeToDrain.enabled", "true"));
 
@@ -158,7 +159,7 @@ class HelmChartTest {
             for (String name : names) {
                 boolean kafkaClient = name.startsWith("KAFKA_"); // Every kafka.* property reaches the clients.
                 boolean helper = name.equals("SASL_USERNAME") || name.equals("SASL_PASSWORD") || name.equals("JAVA_OPTS_APPEND")
-                        || name.equals("POD_NAME")
+                        || name.equals("POD_NAME") || name.startsWith("DJL_") // Read by the tokenizers library.
                         || name.equals("SLUICE_OPERATOR_PASSWORD"); // Read by quarkus.security.users.embedded.users.operator.
                 assertThat(kafkaClient || helper || known.contains(name)).as("%s maps to a property sluice reads", name).isTrue();
             }
@@ -198,6 +199,27 @@ class HelmChartTest {
     }
 
     @Test
+    void aUsersOnnxModelIsMountedReadOnlyWhereSluiceReadsIt() {
+        RenderedChart chart = RenderedChart
+                .render(Map.of("sluice.model.kind", "onnx", "sluice.model.onnx.volume.persistentVolumeClaim.claimName",
+                        "my-model", "sluice.model.onnx.path", "/models/distilbert"));
+        assertThat(chart.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_PATH").asText()).isEqualTo("/models/distilbert");
+        JsonNode mount = null;
+        for (JsonNode m : chart.container().get("volumeMounts")) {
+            mount = m.get("name").asText().equals("model") ? m : mount;
+        }
+        assertThat(mount).isNotNull();
+        assertThat(mount.get("mountPath").asText()).isEqualTo("/models/distilbert");
+        assertThat(mount.get("readOnly").asBoolean()).isTrue();
+        JsonNode pod = chart.one("Deployment").orElseThrow().at("/spec/template/spec");
+        assertThat(pod.toString()).contains("\"persistentVolumeClaim\":{\"claimName\":\"my-model\"}");
+
+        RenderedChart bundled = RenderedChart.render(Map.of("sluice.model.kind", "onnx"));
+        assertThat(bundled.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_PATH").isMissingNode()).isTrue();
+        assertThat(bundled.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_INTRA_OP_THREADS").asText()).isEqualTo("1");
+    }
+
+    @Test
     void theNativeImageValueSelectsTheNativeTag() {
         assertThat(RenderedChart.render(Map.of("image.flavor", "native")).container().get("image").asText()).endsWith("-native");
         assertThat(RenderedChart.render(Map.of()).container().get("image").asText()).doesNotEndWith("-native");
@@ -220,6 +242,7 @@ class HelmChartTest {
                 Map.of("kafka.securityProtocol", "SASL_SSL"),
                 Map.of("keda.allowIdleConsumers", "true", "keda.limitToPartitionsWithLag", "true"),
                 Map.of("sluice.ordering", "random"),
+                Map.of("sluice.model.kind", "onnx", "image.flavor", "native"),
                 Map.of("replicas", "3"));
         for (Map<String, String> values : mistakes) {
             assertThatThrownBy(() -> RenderedChart.render(values)).as("values %s", values).isInstanceOf(IllegalStateException.class);

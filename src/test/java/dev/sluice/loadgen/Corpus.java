@@ -3,7 +3,7 @@ package dev.sluice.loadgen;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.sluice.inference.hybrid.LabelledSentences;
+import dev.sluice.inference.LabelledTexts;
 
 /** The bundled text corpus: the 3,000 UCI review sentences. */
 final class Corpus {
@@ -13,7 +13,7 @@ final class Corpus {
 
     static List<String> sentences() {
         List<String> out = new ArrayList<>();
-        LabelledSentences.DOMAINS.forEach(d -> LabelledSentences.load(d).forEach(e -> out.add(e.text())));
+        List.of("amazon", "yelp", "imdb").forEach(d -> LabelledTexts.training(d).forEach(e -> out.add(e.text())));
         return out;
     }
 }

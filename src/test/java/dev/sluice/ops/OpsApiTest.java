@@ -117,7 +117,7 @@ class OpsApiTest {
     @Test
     void theModelEndpointNamesTheModelAndItsEvaluation() {
         when().get("/api/model").then().statusCode(200).body("kind", is("hybrid")).body("loaded", is(true))
-                .body("id", containsString("hybrid-lr@")).body("evaluation.'heldout.imdb.accuracy'", is("0.8340"));
+                .body("id", containsString("hybrid-softmax@2+")).body("evaluation.'leave-one-out.imdb.accuracy'", is("0.8270"));
     }
 
     @Test

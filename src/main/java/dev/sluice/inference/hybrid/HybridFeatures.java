@@ -73,6 +73,11 @@ public final class HybridFeatures {
                 while (i < length && isWordChar(text.charAt(i))) {
                     i++;
                 }
+                tokens++;
+                if (!hasLatinLetter(text, start, i)) {
+                    hasPrevious = false; // Digits and other scripts carry no n-gram evidence the model was trained on.
+                    continue;
+                }
                 long word = TokenHash.of(text, start, i);
                 boolean isNegation = java.util.Arrays.binarySearch(NEGATIONS, word) >= 0 || endsWithNt(text, start, i);
                 long unigram = negated ? TokenHash.combine(word, NEGATED_SALT) : word;
@@ -92,7 +97,6 @@ public final class HybridFeatures {
                 }
                 previous = unigram;
                 hasPrevious = true;
-                tokens++;
                 if (isNegation) {
                     negated = true;
                 }
@@ -117,6 +121,16 @@ public final class HybridFeatures {
         vector.add(HASH_SIZE + 5, (float) Math.min(afinnNegative, 5) / 5f);
         vector.add(BIAS, 1f);
         return vector;
+    }
+
+    private static boolean hasLatinLetter(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (c < 0x250 && Character.isLetter(c)) {
+                return true; // Basic Latin through Latin Extended-B.
+            }
+        }
+        return false;
     }
 
     /** Letters, digits and apostrophes make words ("don't" is one word). */

@@ -2,17 +2,24 @@ package dev.sluice.inference.hybrid;
 
 import java.util.List;
 
+import dev.sluice.inference.EvaluationFigures;
 import dev.sluice.inference.SentimentModel;
 import dev.sluice.record.Sentiment;
 
 /**
- * Logistic regression over {@link HybridFeatures}; the score is {@code 2p - 1} for the positive
- * probability p. Read-only after construction, so one instance serves every worker thread.
+ * Softmax regression over {@link HybridFeatures} with three classes (negative, positive, neutral);
+ * the score is P(positive) - P(negative) and the label the most probable class. Read-only after
+ * construction, so one instance serves every worker thread.
  */
 public final class HybridModel implements SentimentModel {
 
     /** Evaluation figures written by the training command, served by {@code GET /api/model}. */
     public static final String EVALUATION_RESOURCE = "sluice/model/hybrid-evaluation.properties";
+
+    /** Class rows in the weights, and indices into {@link #probabilities}. */
+    public static final int NEGATIVE = 0;
+    public static final int POSITIVE = 1;
+    public static final int NEUTRAL = 2;
 
     private final HybridFeatures features;
     private final float[] weights;
@@ -25,7 +32,7 @@ public final class HybridModel implements SentimentModel {
         this.features = features;
         this.weights = weights.weights();
         this.neutralBand = neutralBand;
-        this.version = "1+" + weights.checksum().substring(0, 10);
+        this.version = "2+" + weights.checksum().substring(0, 10);
     }
 
     public static HybridModel loadDefault(HybridFeatures features, double neutralBand) {
@@ -34,7 +41,7 @@ public final class HybridModel implements SentimentModel {
 
     @Override
     public String name() {
-        return "hybrid-lr";
+        return "hybrid-softmax";
     }
 
     @Override
@@ -44,18 +51,7 @@ public final class HybridModel implements SentimentModel {
 
     @Override
     public java.util.Map<String, Object> evaluation() {
-        java.util.Properties figures = new java.util.Properties();
-        try (java.io.InputStream in = HybridModel.class.getClassLoader().getResourceAsStream(EVALUATION_RESOURCE)) {
-            if (in == null) {
-                return java.util.Map.of();
-            }
-            figures.load(in);
-        } catch (java.io.IOException e) {
-            return java.util.Map.of();
-        }
-        java.util.Map<String, Object> out = new java.util.TreeMap<>();
-        figures.forEach((key, value) -> out.put(key.toString(), value.toString()));
-        return out;
+        return EvaluationFigures.read(EVALUATION_RESOURCE);
     }
 
     @Override
@@ -65,16 +61,36 @@ public final class HybridModel implements SentimentModel {
 
     @Override
     public List<Sentiment> predict(List<String> texts) {
-        return Sentiment.each(texts, text -> 2 * probability(text) - 1, neutralBand);
+        List<Sentiment> out = new java.util.ArrayList<>(texts.size());
+        double[] p = new double[HybridWeights.CLASSES];
+        for (String text : texts) {
+            probabilities(text, p);
+            out.add(Sentiment.ofProbabilities(p[POSITIVE], p[NEGATIVE], p[NEUTRAL], neutralBand));
+        }
+        return out;
     }
 
-    /** The probability that the text is positive. */
-    public double probability(String text) {
+    /** The class probabilities of a text, into {@code p}: negative, positive, neutral. */
+    public void probabilities(String text, double[] p) {
         HybridFeatures.Vector x = features.extract(text, vectors.get());
-        double z = 0;
+        int dimension = HybridFeatures.DIMENSION;
+        double negative = 0;
+        double positive = 0;
+        double neutral = 0;
         for (int i = 0; i < x.size; i++) {
-            z += weights[x.index[i]] * x.value[i];
+            int at = x.index[i];
+            float v = x.value[i];
+            negative += weights[at] * v;
+            positive += weights[dimension + at] * v;
+            neutral += weights[2 * dimension + at] * v;
         }
-        return 1 / (1 + Math.exp(-z));
+        double max = Math.max(negative, Math.max(positive, neutral));
+        p[NEGATIVE] = Math.exp(negative - max);
+        p[POSITIVE] = Math.exp(positive - max);
+        p[NEUTRAL] = Math.exp(neutral - max);
+        double sum = p[0] + p[1] + p[2];
+        p[0] /= sum;
+        p[1] /= sum;
+        p[2] /= sum;
     }
 }

@@ -15,22 +15,25 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The hybrid model's weights and their serialized form: gzip of a magic, the dimension and the
- * float weights, big-endian. Serializing the same weights always gives the same bytes (Java's
+ * The hybrid model's weights, one row of {@link HybridFeatures#DIMENSION} per class (negative,
+ * positive, neutral), and their serialized form: gzip of a magic, the class count, the dimension
+ * and the float weights row after row, big-endian. Serializing the same weights always gives the same bytes (Java's
  * gzip writes no time stamp), so a SHA-256 of the file identifies a training run.
  */
 public final class HybridWeights {
 
     public static final String RESOURCE = "sluice/model/hybrid-weights.bin.gz";
     public static final String CHECKSUM_RESOURCE = "sluice/model/hybrid-weights.sha256";
-    private static final String MAGIC = "sluice-hybrid-lr/1";
+    private static final String MAGIC = "sluice-hybrid-softmax/2";
+    public static final int CLASSES = 3;
 
     private final float[] weights;
     private String checksum;
 
     public HybridWeights(float[] weights) {
-        if (weights.length != HybridFeatures.DIMENSION) {
-            throw new IllegalArgumentException("expected " + HybridFeatures.DIMENSION + " weights, got " + weights.length);
+        if (weights.length != CLASSES * HybridFeatures.DIMENSION) {
+            throw new IllegalArgumentException(
+                    "expected " + CLASSES + " x " + HybridFeatures.DIMENSION + " weights, got " + weights.length);
         }
         this.weights = weights;
     }
@@ -51,7 +54,8 @@ public final class HybridWeights {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
             out.writeUTF(MAGIC);
-            out.writeInt(weights.length);
+            out.writeInt(CLASSES);
+            out.writeInt(HybridFeatures.DIMENSION);
             for (float weight : weights) {
                 out.writeFloat(weight);
             }
@@ -67,7 +71,7 @@ public final class HybridWeights {
             if (!MAGIC.equals(magic)) {
                 throw new IllegalStateException("not a sluice hybrid weights file: " + magic);
             }
-            float[] weights = new float[in.readInt()];
+            float[] weights = new float[in.readInt() * in.readInt()];
             for (int i = 0; i < weights.length; i++) {
                 weights[i] = in.readFloat();
             }

@@ -1,0 +1,374 @@
+package dev.sluice.inference.onnx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.sluice.inference.SentimentModel;
+import dev.sluice.record.Label;
+import dev.sluice.record.Sentiment;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+
+/**
+ * Any transformer exported to ONNX, run batch by batch on ONNX Runtime: the batch is tokenized by
+ * its Hugging Face tokenizer, padded to its longest text, and scored in one session call. A
+ * sequence classifier's logits, or a linear head over an encoder's pooled embedding, give class
+ * probabilities; the score is P(positive) - P(negative) and the label the most probable class
+ * (positive or negative within the neutral band become neutral, for models without a neutral class).
+ */
+public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
+
+    private static final Sentiment NO_TEXT = new Sentiment(Label.NEUTRAL, 0);
+    private static final Set<String> KNOWN_INPUTS = Set.of("input_ids", "attention_mask", "token_type_ids");
+
+    /** How the model runs: the token cut, ONNX Runtime's threads and graph optimization, the neutral band. */
+    public record Options(int maxLength, int intraOpThreads, OrtSession.SessionOptions.OptLevel optimization, double neutralBand) {
+    }
+
+    private final ModelDescriptor descriptor;
+    private final LinearHead head;
+    private final HuggingFaceTokenizer tokenizer;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final Set<String> inputs;
+    private final double neutralBand;
+    private final Map<String, Object> evaluation;
+
+    private OnnxSentimentModel(ModelDescriptor descriptor, LinearHead head, HuggingFaceTokenizer tokenizer, OrtEnvironment environment,
+            OrtSession session, double neutralBand, Map<String, Object> evaluation) {
+        this.descriptor = descriptor;
+        this.head = head;
+        this.tokenizer = tokenizer;
+        this.environment = environment;
+        this.session = session;
+        this.inputs = session.getInputNames();
+        this.neutralBand = neutralBand;
+        this.evaluation = evaluation;
+    }
+
+    /** Loads and checks a model; every problem is an {@link InvalidModelException} naming the file. */
+    public static OnnxSentimentModel load(ModelFiles files, Options options, Map<String, Object> evaluation) {
+        ModelDescriptor descriptor = ModelDescriptor.read(files);
+        LinearHead head = descriptor.type() == ModelDescriptor.Type.SENTENCE_ENCODER
+                ? LinearHead.read(files, descriptor.head(), descriptor.labels().size())
+                : null;
+        return load(files, descriptor, head, options, evaluation);
+    }
+
+    /** Loads a model whose descriptor and head are given (the head trainer passes its own). */
+    public static OnnxSentimentModel load(ModelFiles files, ModelDescriptor descriptor, LinearHead head, Options options,
+            Map<String, Object> evaluation) {
+        HuggingFaceTokenizer tokenizer = tokenizer(files, options.maxLength());
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtSession session = null;
+        try (OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions()) {
+            sessionOptions.setOptimizationLevel(options.optimization());
+            if (options.intraOpThreads() > 0) {
+                sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
+            }
+            session = environment.createSession(files.read(ModelFiles.MODEL), sessionOptions);
+            checkSignature(files, descriptor, head, session);
+            return new OnnxSentimentModel(descriptor, head, tokenizer, environment, session, options.neutralBand(), evaluation);
+        } catch (OrtException e) {
+            tokenizer.close();
+            throw new InvalidModelException(files.describe(ModelFiles.MODEL) + ": ONNX Runtime cannot load it (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            closeQuietly(session);
+            throw e;
+        }
+    }
+
+    private static HuggingFaceTokenizer tokenizer(ModelFiles files, int maxLength) {
+        byte[] json = files.read(ModelFiles.TOKENIZER);
+        try (InputStream in = new java.io.ByteArrayInputStream(json)) {
+            return HuggingFaceTokenizer.newInstance(in,
+                    Map.of("truncation", "true", "padding", "false", "maxLength", String.valueOf(maxLength)));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidModelException(
+                    files.describe(ModelFiles.TOKENIZER) + ": not a Hugging Face tokenizer.json (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+
+    /** The model must take token ids (and optionally the mask and type ids) and give what the descriptor says. */
+    private static void checkSignature(ModelFiles files, ModelDescriptor descriptor, LinearHead head, OrtSession session)
+            throws OrtException {
+        String where = files.describe(ModelFiles.MODEL);
+        if (!session.getInputNames().contains("input_ids") || !KNOWN_INPUTS.containsAll(session.getInputNames())) {
+            throw new InvalidModelException(
+                    where + ": inputs are " + session.getInputNames() + "; sluice feeds input_ids and, when the model has them, "
+                            + "attention_mask and token_type_ids");
+        }
+        NodeInfo output = session.getOutputInfo().values().iterator().next();
+        if (!(output.getInfo() instanceof TensorInfo tensor)) {
+            throw new InvalidModelException(where + ": its first output " + output.getName() + " is not a tensor");
+        }
+        long[] shape = tensor.getShape();
+        long last = shape[shape.length - 1];
+        if (descriptor.type() == ModelDescriptor.Type.SEQUENCE_CLASSIFIER) {
+            if (shape.length != 2 || (last > 0 && last != descriptor.labels().size())) {
+                throw new InvalidModelException(
+                        where + ": a sequence classifier's first output must be [batch, " + descriptor.labels().size()
+                                + "] logits (one per label in sluice-model.json), but " + output.getName() + " is "
+                                + java.util.Arrays.toString(shape));
+            }
+        } else if (shape.length != 3 || (last > 0 && last != head.dimension())) {
+            throw new InvalidModelException(where + ": a sentence encoder's first output must be [batch, tokens, " + head.dimension()
+                    + "] (the head's width), but " + output.getName() + " is " + java.util.Arrays.toString(shape));
+        }
+    }
+
+    @Override
+    public String name() {
+        return descriptor.name();
+    }
+
+    @Override
+    public String version() {
+        return descriptor.version();
+    }
+
+    @Override
+    public boolean threadSafe() {
+        return true; // OrtSession.run and the Rust tokenizer's encode may be called concurrently.
+    }
+
+    @Override
+    public Map<String, Object> evaluation() {
+        return evaluation;
+    }
+
+    @Override
+    public void warmUp() {
+        for (int i = 0; i < 5; i++) {
+            predict(List.of("warm-up: a good start", "not bad at all!", "",
+                    "a longer text to warm up the kernels for longer inputs as well"));
+        }
+    }
+
+    /** Blank texts are neutral without asking the model (the contract says so); the rest are scored. */
+    @Override
+    public List<Sentiment> predict(List<String> texts) {
+        List<String> scored = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            if (!text.isBlank()) {
+                scored.add(text);
+            }
+        }
+        List<Sentiment> sentiments;
+        if (descriptor.scoreTextsAlone() && scored.size() > 1) {
+            sentiments = new ArrayList<>(scored.size());
+            for (String text : scored) {
+                sentiments.addAll(run(List.of(text), this::sentiments));
+            }
+        } else {
+            sentiments = run(scored, this::sentiments);
+        }
+        if (scored.size() == texts.size()) {
+            return sentiments;
+        }
+        List<Sentiment> out = new ArrayList<>(texts.size());
+        java.util.Iterator<Sentiment> next = sentiments.iterator();
+        for (String text : texts) {
+            out.add(text.isBlank() ? NO_TEXT : next.next());
+        }
+        return out;
+    }
+
+    /** The pooled (and, when the descriptor says so, normalized) embedding of each text: for training a head. */
+    public float[][] embeddings(List<String> texts) {
+        if (descriptor.scoreTextsAlone() && texts.size() > 1) {
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < texts.size(); i++) {
+                out[i] = embeddings(List.of(texts.get(i)))[0];
+            }
+            return out;
+        }
+        return run(texts, (batch, output) -> {
+            if (batch.rows() == 0) {
+                return new float[0][];
+            }
+            float[] states = floats(output);
+            int hidden = (int) output.getInfo().getShape()[2];
+            float[][] out = new float[batch.rows()][hidden];
+            for (int r = 0; r < batch.rows(); r++) {
+                pool(states, batch, r, hidden, out[r]);
+            }
+            return out;
+        });
+    }
+
+    private <T> T run(List<String> texts, java.util.function.BiFunction<TokenBatch, OnnxTensor, T> read) {
+        if (texts.isEmpty()) {
+            return read.apply(new TokenBatch(0, 1, new long[0], new long[0], new long[0]), null);
+        }
+        TokenBatch batch = TokenBatch.of(tokenizer.batchEncode(texts));
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        try {
+            for (String input : inputs) {
+                feed.put(input, OnnxTensor.createTensor(environment, LongBuffer.wrap(batch.input(input)), batch.shape()));
+            }
+            try (OrtSession.Result result = session.run(feed)) {
+                return read.apply(batch, (OnnxTensor) result.get(0));
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on a batch of " + texts.size() + ": " + e.getMessage(), e);
+        } finally {
+            feed.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private static float[] floats(OnnxTensor output) {
+        FloatBuffer buffer = output.getFloatBuffer();
+        float[] values = new float[buffer.remaining()];
+        buffer.get(values);
+        return values;
+    }
+
+    /** One sentiment per row, from logits or from the head over the pooled token states. */
+    private List<Sentiment> sentiments(TokenBatch batch, OnnxTensor output) {
+        if (batch.rows() == 0) {
+            return List.of();
+        }
+        float[] values = floats(output);
+        int classes = descriptor.labels().size();
+        double[] logits = new double[classes];
+        List<Sentiment> out = new ArrayList<>(batch.rows());
+        if (head == null) {
+            for (int r = 0; r < batch.rows(); r++) {
+                for (int c = 0; c < classes; c++) {
+                    logits[c] = values[r * classes + c];
+                }
+                out.add(sentiment(logits));
+            }
+            return out;
+        }
+        int hidden = (int) output.getInfo().getShape()[2];
+        float[] embedding = new float[hidden];
+        for (int r = 0; r < batch.rows(); r++) {
+            pool(values, batch, r, hidden, embedding);
+            head.logits(embedding, 0, logits);
+            out.add(sentiment(logits));
+        }
+        return out;
+    }
+
+    private void pool(float[] states, TokenBatch batch, int row, int hidden, float[] embedding) {
+        java.util.Arrays.fill(embedding, 0f);
+        int tokens = 0;
+        int columns = batch.columns();
+        for (int t = 0; t < columns; t++) {
+            if (batch.attended(row, t) && (descriptor.pooling() == ModelDescriptor.Pooling.MEAN || t == 0)) {
+                int base = (row * columns + t) * hidden;
+                for (int i = 0; i < hidden; i++) {
+                    embedding[i] += states[base + i];
+                }
+                tokens++;
+            }
+        }
+        double norm = 0;
+        for (int i = 0; i < hidden; i++) {
+            embedding[i] /= Math.max(tokens, 1);
+            norm += embedding[i] * embedding[i];
+        }
+        if (descriptor.normalize() && norm > 0) {
+            float scale = (float) (1 / Math.sqrt(norm));
+            for (int i = 0; i < hidden; i++) {
+                embedding[i] *= scale;
+            }
+        }
+    }
+
+    /** The sentiment a head gives one pooled embedding: for evaluating heads in training. */
+    Sentiment sentiment(LinearHead head, float[] embedding) {
+        double[] logits = new double[head.classes()];
+        head.logits(embedding, 0, logits);
+        return sentiment(logits);
+    }
+
+    /** Softmax over the logits, summed per label; the score is P(positive) - P(negative). */
+    private Sentiment sentiment(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double z : logits) {
+            max = Math.max(max, z);
+        }
+        double sum = 0;
+        double[] probability = new double[Label.values().length];
+        for (int c = 0; c < logits.length; c++) {
+            double e = Math.exp(logits[c] - max);
+            sum += e;
+            probability[descriptor.labels().get(c).ordinal()] += e;
+        }
+        return Sentiment.ofProbabilities(probability[Label.POSITIVE.ordinal()] / sum, probability[Label.NEGATIVE.ordinal()] / sum,
+                probability[Label.NEUTRAL.ordinal()] / sum, neutralBand);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(session);
+        tokenizer.close();
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                // Closing after a failed load or at shutdown: nothing left to do with the error.
+            }
+        }
+    }
+
+    /** Token ids, attention mask and type ids of a batch, padded with zeros to its longest text. */
+    record TokenBatch(int rows, int columns, long[] ids, long[] mask, long[] types) {
+
+        static TokenBatch of(Encoding[] encodings) {
+            int columns = 1;
+            for (Encoding encoding : encodings) {
+                columns = Math.max(columns, encoding.getIds().length);
+            }
+            int rows = encodings.length;
+            long[] ids = new long[rows * columns];
+            long[] mask = new long[rows * columns];
+            long[] types = new long[rows * columns];
+            for (int r = 0; r < rows; r++) {
+                long[] rowIds = encodings[r].getIds();
+                System.arraycopy(rowIds, 0, ids, r * columns, rowIds.length);
+                System.arraycopy(encodings[r].getAttentionMask(), 0, mask, r * columns, rowIds.length);
+                System.arraycopy(encodings[r].getTypeIds(), 0, types, r * columns, rowIds.length);
+            }
+            return new TokenBatch(rows, columns, ids, mask, types);
+        }
+
+        long[] shape() {
+            return new long[]{rows, columns};
+        }
+
+        long[] input(String name) {
+            return switch (name) {
+                case "input_ids" -> ids;
+                case "attention_mask" -> mask;
+                default -> types;
+            };
+        }
+
+        boolean attended(int row, int column) {
+            return mask[row * columns + column] != 0;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sluice.inference;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import dev.sluice.record.Label;
+
+/**
+ * The labelled texts the models are trained and evaluated on, by domain (sources and licences in
+ * docs/MODEL.md): UCI "Sentiment Labelled Sentences" (amazon, yelp, imdb: positive and negative),
+ * GoEmotions Reddit comments grouped into positive, negative and neutral (reddit), and sluice's
+ * own neutral set, which is for evaluation only.
+ */
+public final class LabelledTexts {
+
+    public static final List<String> DOMAINS = List.of("amazon", "yelp", "imdb", "reddit");
+
+    public record Example(String text, Label label) {
+    }
+
+    private LabelledTexts() {
+    }
+
+    /** A domain's training texts (for reddit a sample of GoEmotions' train split). */
+    public static List<Example> training(String domain) {
+        return domain.equals("reddit") ? goEmotions("train") : uci(domain);
+    }
+
+    /** A domain's evaluation texts when it is held out (for reddit GoEmotions' test split). */
+    public static List<Example> evaluation(String domain) {
+        return domain.equals("reddit") ? goEmotions("test") : uci(domain);
+    }
+
+    public static List<Example> training(List<String> domains) {
+        List<Example> out = new ArrayList<>();
+        domains.forEach(d -> out.addAll(training(d)));
+        return out;
+    }
+
+    /** Plainly neutral texts written for sluice, one per line (an empty line is the empty text). */
+    public static List<String> neutralSet() {
+        return lines("datasets/neutral/sluice-neutral.txt", false).stream().filter(line -> !line.startsWith("# ")).toList();
+    }
+
+    private static List<Example> uci(String domain) {
+        String file = switch (domain) {
+            case "amazon" -> "amazon_cells_labelled.txt";
+            case "yelp" -> "yelp_labelled.txt";
+            case "imdb" -> "imdb_labelled.txt";
+            default -> throw new IllegalArgumentException("unknown domain " + domain);
+        };
+        List<Example> out = new ArrayList<>();
+        for (String line : lines("datasets/uci-sentiment/" + file, false)) {
+            int tab = line.lastIndexOf('\t');
+            if (tab > 0) {
+                Label label = line.substring(tab + 1).trim().equals("1") ? Label.POSITIVE : Label.NEGATIVE;
+                out.add(new Example(line.substring(0, tab).trim(), label));
+            }
+        }
+        return out;
+    }
+
+    private static List<Example> goEmotions(String split) {
+        List<Example> out = new ArrayList<>();
+        for (String line : lines("datasets/goemotions/" + split + ".tsv.gz", true)) {
+            int tab = line.lastIndexOf('\t');
+            out.add(new Example(line.substring(0, tab), Label.valueOf(line.substring(tab + 1).toUpperCase(java.util.Locale.ROOT))));
+        }
+        return out;
+    }
+
+    private static List<String> lines(String path, boolean gzip) {
+        try (InputStream resource = LabelledTexts.class.getClassLoader().getResourceAsStream(path)) {
+            if (resource == null) {
+                throw new IllegalStateException("missing " + path);
+            }
+            InputStream in = gzip ? new GZIPInputStream(resource) : resource;
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return reader.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.sluice.inference.onnx;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.sluice.inference.LabelledTexts;
+import dev.sluice.inference.LabelledTexts.Example;
+import dev.sluice.inference.ModelEvaluation;
+import dev.sluice.record.Label;
+import dev.sluice.record.Sentiment;
+
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+
+/**
+ * Trains the bundled MiniLM classifier's head: softmax regression over the encoder's mean-pooled,
+ * normalized embeddings, by full-batch gradient descent from zero with class-balanced weights, so
+ * the same embeddings always give the same head. A dense 384 x 3 regression is a few lines; an ML
+ * library would bring a runtime for nothing else.
+ * <p>
+ * {@code ./mvnw -B process-test-classes -Ptrain-model} writes
+ * {@code src/main/resources/sluice/model/minilm/head.json} and {@code evaluation.properties}.
+ */
+public final class MiniLmHeadTrainer {
+
+    public static final int ITERATIONS = 400;
+    public static final double LEARNING_RATE = 4.0;
+    public static final double L2 = 1e-5;
+    public static final List<Label> CLASSES = List.of(Label.NEGATIVE, Label.POSITIVE, Label.NEUTRAL);
+
+    private final OnnxSentimentModel encoder;
+    private final Map<String, float[]> cache = new HashMap<>();
+
+    public MiniLmHeadTrainer(OnnxSentimentModel encoder) {
+        this.encoder = encoder;
+    }
+
+    /** The bundled encoder with a placeholder head: its embeddings and its scoring of a given head are used. */
+    public static OnnxSentimentModel encoder() {
+        ModelFiles files = ModelFiles.classPath(OnnxModelLoader.BUNDLED);
+        LinearHead placeholder = new LinearHead(new float[CLASSES.size()][384], new float[CLASSES.size()]);
+        return OnnxSentimentModel.load(files, ModelDescriptor.read(files), placeholder,
+                new OnnxSentimentModel.Options(256, 0, OptLevel.ALL_OPT, 0.05), Map.of());
+    }
+
+    /** Embeddings of texts, each computed once per trainer. */
+    public float[][] embed(List<String> texts) {
+        List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
+        for (int i = 0; i < missing.size(); i += 64) {
+            List<String> batch = missing.subList(i, Math.min(missing.size(), i + 64));
+            float[][] vectors = encoder.embeddings(batch);
+            for (int k = 0; k < batch.size(); k++) {
+                cache.put(batch.get(k), vectors[k]);
+            }
+        }
+        float[][] out = new float[texts.size()][];
+        for (int i = 0; i < texts.size(); i++) {
+            out[i] = cache.get(texts.get(i));
+        }
+        return out;
+    }
+
+    public LinearHead train(List<Example> examples) {
+        float[][] x = embed(examples.stream().map(Example::text).toList());
+        int[] y = examples.stream().mapToInt(e -> CLASSES.indexOf(e.label())).toArray();
+        int classes = CLASSES.size();
+        int dimension = x[0].length;
+        double[] classWeight = balancedWeights(y, classes);
+        double[][] w = new double[classes][dimension];
+        double[] b = new double[classes];
+        double[] p = new double[classes];
+        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+            double[][] gw = new double[classes][dimension];
+            double[] gb = new double[classes];
+            for (int n = 0; n < x.length; n++) {
+                softmax(w, b, x[n], p);
+                for (int c = 0; c < classes; c++) {
+                    double error = classWeight[y[n]] * (p[c] - (c == y[n] ? 1 : 0));
+                    gb[c] += error;
+                    for (int i = 0; i < dimension; i++) {
+                        gw[c][i] += error * x[n][i];
+                    }
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                b[c] -= LEARNING_RATE * gb[c] / x.length;
+                for (int i = 0; i < dimension; i++) {
+                    w[c][i] -= LEARNING_RATE * (gw[c][i] / x.length + L2 * w[c][i]);
+                }
+            }
+        }
+        float[][] weights = new float[classes][dimension];
+        float[] bias = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            bias[c] = (float) b[c];
+            for (int i = 0; i < dimension; i++) {
+                weights[c][i] = (float) w[c][i];
+            }
+        }
+        return new LinearHead(weights, bias);
+    }
+
+    /** Each class weighs as much in total as any other present class; absent classes weigh nothing. */
+    private static double[] balancedWeights(int[] y, int classes) {
+        double[] count = new double[classes];
+        for (int label : y) {
+            count[label]++;
+        }
+        int present = 0;
+        for (double n : count) {
+            present += n > 0 ? 1 : 0;
+        }
+        double[] weight = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            weight[c] = count[c] == 0 ? 0 : y.length / (present * count[c]);
+        }
+        return weight;
+    }
+
+    private static void softmax(double[][] w, double[] b, float[] x, double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < b.length; c++) {
+            double s = b[c];
+            for (int i = 0; i < x.length; i++) {
+                s += w[c][i] * x[i];
+            }
+            p[c] = s;
+            max = Math.max(max, s);
+        }
+        double sum = 0;
+        for (int c = 0; c < b.length; c++) {
+            p[c] = Math.exp(p[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < b.length; c++) {
+            p[c] /= sum;
+        }
+    }
+
+    /** Scores texts with a head as the model would, on cached embeddings. */
+    public ModelEvaluation.Scorer scorer(LinearHead head) {
+        return texts -> {
+            List<Sentiment> out = new ArrayList<>(texts.size());
+            for (float[] embedding : embed(texts)) {
+                out.add(encoder.sentiment(head, embedding));
+            }
+            return out;
+        };
+    }
+
+    public static String json(LinearHead head) {
+        StringBuilder out = new StringBuilder("{\n  \"weights\": [\n");
+        for (int c = 0; c < head.classes(); c++) {
+            out.append("    [");
+            for (int i = 0; i < head.dimension(); i++) {
+                out.append(i == 0 ? "" : ", ").append(head.weights()[c][i]);
+            }
+            out.append(c + 1 < head.classes() ? "],\n" : "]\n");
+        }
+        out.append("  ],\n  \"bias\": [");
+        for (int c = 0; c < head.classes(); c++) {
+            out.append(c == 0 ? "" : ", ").append(head.bias()[c]);
+        }
+        return out.append("]\n}\n").toString();
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path resources = Path.of(args.length > 0 ? args[0] : "src/main/resources");
+        long start = System.nanoTime();
+        try (OnnxSentimentModel encoder = encoder()) {
+            MiniLmHeadTrainer trainer = new MiniLmHeadTrainer(encoder);
+            LinearHead head = trainer.train(LabelledTexts.training(LabelledTexts.DOMAINS));
+            System.out.printf(Locale.ROOT, "embedded %d texts and trained in %.1f s%n", trainer.cache.size(),
+                    (System.nanoTime() - start) / 1e9);
+            Map<String, Double> figures = ModelEvaluation.figures(held -> {
+                List<String> others = new ArrayList<>(LabelledTexts.DOMAINS);
+                others.remove(held);
+                return trainer.scorer(trainer.train(LabelledTexts.training(others)));
+            }, trainer.scorer(head));
+            String evaluation = ModelEvaluation.properties("Written by MiniLmHeadTrainer (./mvnw -B process-test-classes -Ptrain-model).",
+                    figures,
+                    "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit)");
+            Files.writeString(resources.resolve("sluice/model/minilm/head.json"), json(head), StandardCharsets.UTF_8);
+            Files.writeString(resources.resolve(OnnxModelLoader.BUNDLED_EVALUATION), evaluation, StandardCharsets.UTF_8);
+            System.out.print(evaluation);
+            System.out.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        }
+    }
+}

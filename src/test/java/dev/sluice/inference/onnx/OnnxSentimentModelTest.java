@@ -1,0 +1,204 @@
+package dev.sluice.inference.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sluice.inference.LabelledTexts;
+import dev.sluice.inference.ModelEvaluation;
+import dev.sluice.record.Label;
+import dev.sluice.record.Sentiment;
+
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+
+class OnnxSentimentModelTest {
+
+    private static final OnnxSentimentModel.Options OPTIONS = new OnnxSentimentModel.Options(256, 1, OptLevel.ALL_OPT, 0.05);
+    private static OnnxSentimentModel bundled;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadBundled() {
+        bundled = OnnxSentimentModel.load(ModelFiles.classPath(OnnxModelLoader.BUNDLED), OPTIONS, Map.of());
+    }
+
+    @AfterAll
+    static void closeBundled() {
+        bundled.close();
+    }
+
+    @Test
+    void theBundledClassifierLabelsClearlyPositiveNegativeAndNeutralTexts() {
+        List<Sentiment> out = bundled.predict(List.of("I absolutely love it, best purchase ever!",
+                "Terrible. It broke after a day and support was useless.", "The meeting is at noon."));
+        assertThat(out).extracting(Sentiment::label).containsExactly(Label.POSITIVE, Label.NEGATIVE, Label.NEUTRAL);
+        assertThat(bundled.id()).isEqualTo("minilm-l6-sentiment@1");
+    }
+
+    @Test
+    void mostPlainlyNeutralTextsAreLabelledNeutral() {
+        assertThat(ModelEvaluation.neutralShare(bundled.predict(LabelledTexts.neutralSet()))).isGreaterThanOrEqualTo(0.7);
+    }
+
+    /** The bundled encoder is dynamically quantized, so it scores texts alone: batch mates must not move a score. */
+    @Test
+    void aTextScoresExactlyTheSameWhateverItsBatchMates() {
+        List<String> texts = List.of("good", "This was a long and honestly rather disappointing evening at the theatre, sadly.", "",
+                "not bad at all", "Order 5531 ships on Tuesday.");
+        List<Sentiment> batched = bundled.predict(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(bundled.predict(List.of(texts.get(i)))).as(texts.get(i)).containsExactly(batched.get(i));
+        }
+    }
+
+    @Test
+    void textsLongerThanTheMaxLengthAreCutNotRefused() {
+        try (OnnxSentimentModel shortModel = OnnxSentimentModel.load(ModelFiles.classPath(OnnxModelLoader.BUNDLED),
+                new OnnxSentimentModel.Options(8, 1, OptLevel.ALL_OPT, 0.05), Map.of())) {
+            List<Sentiment> out = shortModel.predict(List.of("wonderful, " + "x ".repeat(100_000), "awful"));
+            assertThat(out).hasSize(2).allSatisfy(s -> assertThat(s.score()).isBetween(-1.0, 1.0));
+            assertThat(out.get(0).label()).isEqualTo(Label.POSITIVE);
+        }
+    }
+
+    @Test
+    void oddTextsNeverThrowAndScoreWithinBounds() {
+        List<String> texts = List.of("", "   \t\n", "😀😀🎉", "これは素晴らしい製品です", "bad \uD83D and \uDE00 good", "\u0000\u0001");
+        assertThat(bundled.predict(texts)).hasSize(texts.size()).allSatisfy(s -> assertThat(s.score()).isBetween(-1.0, 1.0));
+        assertThat(bundled.predict(List.of())).isEmpty();
+    }
+
+    @Test
+    void blankTextsAreNeutralAmongScoredOnes() {
+        List<Sentiment> out = bundled.predict(List.of("", "I absolutely love it!", " \n", "Awful, just awful."));
+        assertThat(out).extracting(Sentiment::label).containsExactly(Label.NEUTRAL, Label.POSITIVE, Label.NEUTRAL, Label.NEGATIVE);
+        assertThat(out.get(0).score()).isZero();
+    }
+
+    @Test
+    void aSequenceClassifiersLogitsMapToTheLabelsInOutputOrder() throws IOException {
+        writeClassifier(3f, "[\"negative\", \"positive\"]");
+        try (OnnxSentimentModel model = OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of())) {
+            Sentiment out = model.predict(List.of("anything at all")).get(0);
+            double positive = Math.exp(3) / (1 + Math.exp(3));
+            assertThat(out.label()).isEqualTo(Label.POSITIVE);
+            assertThat(out.score()).isCloseTo(positive - (1 - positive), within(1e-5));
+            assertThat(model.id()).isEqualTo("tiny@7");
+        }
+        writeClassifier(3f, "[\"positive\", \"negative\"]");
+        try (OnnxSentimentModel model = OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of())) {
+            assertThat(model.predict(List.of("anything at all")).get(0).label()).isEqualTo(Label.NEGATIVE);
+        }
+    }
+
+    @Test
+    void aTwoLabelClassifierThatIsNearlyUndecidedSaysNeutral() throws IOException {
+        writeClassifier(0.05f, "[\"negative\", \"positive\"]");
+        try (OnnxSentimentModel model = OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of())) {
+            assertThat(model.predict(List.of("hm")).get(0).label()).isEqualTo(Label.NEUTRAL);
+        }
+    }
+
+    @Test
+    void aPathThatIsNotADirectoryIsNamed() {
+        Path missing = dir.resolve("nope");
+        assertThatThrownBy(() -> ModelFiles.directory(missing)).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining(missing + " (sluice.model.onnx.path): not a directory");
+    }
+
+    @Test
+    void aMissingDescriptorIsNamed() {
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining(dir.resolve("sluice-model.json") + ": no such file");
+    }
+
+    @Test
+    void malformedDescriptorJsonIsReportedWithItsLine() throws IOException {
+        Files.writeString(dir.resolve("sluice-model.json"), "{\n  \"name\": \"x\",\n  oops\n}");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining("sluice-model.json: not valid JSON at line 3");
+    }
+
+    @Test
+    void anUnknownModelTypeIsNamed() throws IOException {
+        Files.writeString(dir.resolve("sluice-model.json"),
+                "{\"name\":\"x\",\"version\":\"1\",\"type\":\"regressor\",\"labels\":[\"negative\",\"positive\"]}");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining("\"type\" must be \"sequence-classifier\" or \"sentence-encoder\", got \"regressor\"");
+    }
+
+    @Test
+    void aLabelOutsidePositiveNegativeNeutralIsNamed() throws IOException {
+        writeClassifier(1f, "[\"LABEL_0\", \"positive\"]");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining("\"labels\" entries must be positive, negative or neutral, got \"LABEL_0\"");
+    }
+
+    @Test
+    void moreLabelsThanTheClassifierHasLogitsFailsStartUp() throws IOException {
+        writeClassifier(1f, "[\"negative\", \"positive\", \"neutral\"]");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining("a sequence classifier's first output must be [batch, 3] logits");
+    }
+
+    @Test
+    void aFileThatIsNotAnOnnxModelIsNamed() throws IOException {
+        writeClassifier(1f, "[\"negative\", \"positive\"]");
+        Files.writeString(dir.resolve("model.onnx"), "not a model");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining(dir.resolve("model.onnx") + ": ONNX Runtime cannot load it");
+    }
+
+    @Test
+    void aTokenizerFileThatIsNotATokenizerIsNamed() throws IOException {
+        writeClassifier(1f, "[\"negative\", \"positive\"]");
+        Files.writeString(dir.resolve("tokenizer.json"), "{\"hello\": 1}");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining(dir.resolve("tokenizer.json") + ": not a Hugging Face tokenizer.json");
+    }
+
+    @Test
+    void aHeadWhoseWidthIsNotTheEncodersFailsStartUp() throws IOException {
+        copyBundled(ModelFiles.MODEL);
+        copyBundled(ModelFiles.TOKENIZER);
+        copyBundled(ModelFiles.DESCRIPTOR);
+        Files.writeString(dir.resolve("head.json"), "{\"weights\": [[1, 2], [3, 4], [5, 6]], \"bias\": [0, 0, 0]}");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining("a sentence encoder's first output must be [batch, tokens, 2] (the head's width)");
+    }
+
+    @Test
+    void aHeadWithTheWrongNumberOfRowsIsNamed() throws IOException {
+        copyBundled(ModelFiles.DESCRIPTOR);
+        Files.writeString(dir.resolve("head.json"), "{\"weights\": [[1, 2], [3, 4]], \"bias\": [0, 0]}");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining("head.json: has 2 weight rows and 2 biases, but sluice-model.json lists 3 labels");
+    }
+
+    private void writeClassifier(float secondLogit, String labels) throws IOException {
+        Files.write(dir.resolve("model.onnx"), TinyOnnxClassifier.model(secondLogit));
+        copyBundled(ModelFiles.TOKENIZER);
+        Files.writeString(dir.resolve("sluice-model.json"),
+                "{\"name\": \"tiny\", \"version\": \"7\", \"type\": \"sequence-classifier\", \"labels\": " + labels + "}");
+    }
+
+    private void copyBundled(String file) throws IOException {
+        try (InputStream in = ModelFiles.classPath(OnnxModelLoader.BUNDLED).open(file)) {
+            Files.copy(in, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

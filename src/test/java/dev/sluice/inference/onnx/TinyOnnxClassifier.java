@@ -1,0 +1,112 @@
+package dev.sluice.inference.onnx;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes a tiny ONNX sequence classifier for tests: it takes {@code input_ids} only and answers the
+ * same logits {@code [0, bias]} for every text (Cast, ReduceMean, MatMul by zero weights, Add).
+ * Written as protobuf by hand because no ONNX builder exists for Java and none may be downloaded.
+ */
+final class TinyOnnxClassifier {
+
+    private TinyOnnxClassifier() {
+    }
+
+    /** A model whose two logits are 0 and {@code secondLogit} whatever the input. */
+    static byte[] model(float secondLogit) {
+        Message graph = new Message()
+                .message(1, node("Cast", "input_ids", "as_float", new Message().string(1, "to").varint(20, 2).varint(3, 1)))
+                .message(1, node("ReduceMean", "as_float", "mean",
+                        new Message().string(1, "axes").varint(20, 7).varint(8, 1),
+                        new Message().string(1, "keepdims").varint(20, 2).varint(3, 1)))
+                .message(1, node("MatMul", "mean,W", "scaled"))
+                .message(1, node("Add", "scaled,B", "logits"))
+                .string(2, "tiny-classifier")
+                .message(5, tensor("W", new long[]{1, 2}, new float[]{0f, 0f}))
+                .message(5, tensor("B", new long[]{2}, new float[]{0f, secondLogit}))
+                .message(11, valueInfo("input_ids", 7, null))
+                .message(12, valueInfo("logits", 1, 2L));
+        return new Message()
+                .varint(1, 8)
+                .string(2, "sluice-test")
+                .message(7, graph)
+                .message(8, new Message().string(1, "").varint(2, 13))
+                .bytes();
+    }
+
+    private static Message node(String op, String inputs, String output, Message... attributes) {
+        Message node = new Message();
+        for (String input : inputs.split(",")) {
+            node.string(1, input);
+        }
+        node.string(2, output).string(3, op + "_" + output).string(4, op);
+        for (Message attribute : attributes) {
+            node.message(5, attribute);
+        }
+        return node;
+    }
+
+    private static Message tensor(String name, long[] dims, float[] values) {
+        Message tensor = new Message();
+        for (long dim : dims) {
+            tensor.varint(1, dim);
+        }
+        tensor.varint(2, 1);
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        for (float value : values) {
+            int bits = Float.floatToIntBits(value);
+            for (int k = 0; k < 4; k++) {
+                packed.write(bits >>> (8 * k));
+            }
+        }
+        return tensor.raw(4, packed.toByteArray()).string(8, name);
+    }
+
+    /** A [batch, tokens] input or a [batch, width] output of an element type (1 float, 7 int64). */
+    private static Message valueInfo(String name, int elementType, Long width) {
+        Message shape = new Message().message(1, new Message().string(2, "batch"));
+        shape.message(1, width == null ? new Message().string(2, "tokens") : new Message().varint(1, width));
+        Message tensorType = new Message().varint(1, elementType).message(2, shape);
+        return new Message().string(1, name).message(2, new Message().message(1, tensorType));
+    }
+
+    /** Protobuf wire format: varints and length-delimited fields, which is all an ONNX graph needs here. */
+    private static final class Message {
+
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Message varint(int field, long value) {
+            writeVarint((long) field << 3);
+            writeVarint(value);
+            return this;
+        }
+
+        Message string(int field, String value) {
+            return raw(field, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Message message(int field, Message value) {
+            return raw(field, value.bytes());
+        }
+
+        Message raw(int field, byte[] value) {
+            writeVarint(((long) field << 3) | 2);
+            writeVarint(value.length);
+            out.writeBytes(value);
+            return this;
+        }
+
+        byte[] bytes() {
+            return out.toByteArray();
+        }
+
+        private void writeVarint(long value) {
+            while ((value & ~0x7FL) != 0) {
+                out.write((int) ((value & 0x7F) | 0x80));
+                value >>>= 7;
+            }
+            out.write((int) value);
+        }
+    }
+}
