@@ -34,9 +34,10 @@ public class DevBrokerLauncher {
     /**
      * application.properties points {@code %dev.kafka.bootstrap.servers} at this system property:
      * a system property survives dev mode's live reload, which replaces the application class loader
-     * while the broker keeps running.
+     * while the broker keeps running. It is outside the {@code sluice.} namespace, whose mapping
+     * rejects names it does not know when the configuration is rebuilt on reload.
      */
-    static final String ADDRESS_PROPERTY = "sluice.dev.embedded-broker.address";
+    static final String ADDRESS_PROPERTY = "sluice-dev-broker.address";
     /** How long the JVM's exit waits for sluice to leave its groups before the broker stops anyway. */
     private static final Duration LEAVE_WAIT = Duration.ofSeconds(8);
 
