@@ -15,12 +15,17 @@ import dev.sluice.record.Label;
 /**
  * The labelled texts the models are trained and evaluated on, by domain (sources and licences in
  * docs/MODEL.md): UCI "Sentiment Labelled Sentences" (amazon, yelp, imdb: positive and negative),
- * GoEmotions Reddit comments grouped into positive, negative and neutral (reddit), and sluice's
- * own neutral set, which is for evaluation only.
+ * GoEmotions Reddit comments grouped into positive, negative and neutral (reddit), finance news
+ * headlines posted on Twitter labelled bearish, bullish or neutral (finance-news), and sluice's own
+ * neutral set, which is for evaluation only.
  */
 public final class LabelledTexts {
 
-    public static final List<String> DOMAINS = List.of("amazon", "yelp", "imdb", "reddit");
+    public static final List<String> DOMAINS = List.of("amazon", "yelp", "imdb", "reddit", "finance-news");
+
+    /** Domains kept as train and test splits of {@code text TAB label} lines, gzipped, by directory. */
+    private static final java.util.Map<String, String> SPLIT_DOMAINS = java.util.Map.of("reddit", "goemotions", "finance-news",
+            "finance-news");
 
     public record Example(String text, Label label) {
     }
@@ -28,14 +33,14 @@ public final class LabelledTexts {
     private LabelledTexts() {
     }
 
-    /** A domain's training texts (for reddit a sample of GoEmotions' train split). */
+    /** A domain's training texts (for split domains a sample of the train split). */
     public static List<Example> training(String domain) {
-        return domain.equals("reddit") ? goEmotions("train") : uci(domain);
+        return SPLIT_DOMAINS.containsKey(domain) ? split(SPLIT_DOMAINS.get(domain), "train") : uci(domain);
     }
 
-    /** A domain's evaluation texts when it is held out (for reddit GoEmotions' test split). */
+    /** A domain's evaluation texts when it is held out (for split domains the test split). */
     public static List<Example> evaluation(String domain) {
-        return domain.equals("reddit") ? goEmotions("test") : uci(domain);
+        return SPLIT_DOMAINS.containsKey(domain) ? split(SPLIT_DOMAINS.get(domain), "test") : uci(domain);
     }
 
     public static List<Example> training(List<String> domains) {
@@ -67,9 +72,9 @@ public final class LabelledTexts {
         return out;
     }
 
-    private static List<Example> goEmotions(String split) {
+    private static List<Example> split(String directory, String split) {
         List<Example> out = new ArrayList<>();
-        for (String line : lines("datasets/goemotions/" + split + ".tsv.gz", true)) {
+        for (String line : lines("datasets/" + directory + "/" + split + ".tsv.gz", true)) {
             int tab = line.lastIndexOf('\t');
             out.add(new Example(line.substring(0, tab), Label.valueOf(line.substring(tab + 1).toUpperCase(java.util.Locale.ROOT))));
         }

@@ -136,6 +136,7 @@ public final class HybridTrainer {
         }, shipped::predict);
         return ModelEvaluation.properties(
                 "Written by HybridTrainer (./mvnw -B process-test-classes -Ptrain-model); checked by HybridModelTest.",
-                figures, "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit)");
+                figures,
+                "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news)");
     }
 }

@@ -185,7 +185,7 @@ public final class MiniLmHeadTrainer {
             }, trainer.scorer(head));
             String evaluation = ModelEvaluation.properties("Written by MiniLmHeadTrainer (./mvnw -B process-test-classes -Ptrain-model).",
                     figures,
-                    "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit)");
+                    "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news)");
             Files.writeString(resources.resolve("sluice/model/minilm/head.json"), json(head), StandardCharsets.UTF_8);
             Files.writeString(resources.resolve(OnnxModelLoader.BUNDLED_EVALUATION), evaluation, StandardCharsets.UTF_8);
             System.out.print(evaluation);
