@@ -5,7 +5,10 @@
 # 0286b19b35c7d658dc28068381c765df4758545a (sent_train.csv, sent_valid.csv).
 # train: 1,400 of each label from sent_train.csv (seed 20221107); test: all of sent_valid.csv.
 # Run from that repository's root.
-import collections, csv, gzip, io, random, subprocess
+import csv, io, os, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from sample_splits import write_splits  # noqa: E402
 
 names = {'0': 'negative', '1': 'positive', '2': 'neutral'}
 
@@ -16,16 +19,4 @@ def rows(name):
 
 
 train, test = rows('sent_train.csv'), rows('sent_valid.csv')
-rnd = random.Random(20221107)
-by = collections.defaultdict(list)
-for t, label in train:
-    by[label].append((t, label))
-sample = []
-for label in sorted(by):
-    rnd.shuffle(by[label])
-    sample += by[label][:1400]
-rnd.shuffle(sample)
-for name, data in (('train', sample), ('test', test)):
-    with gzip.GzipFile('%s.tsv.gz' % name, 'wb', mtime=0) as f:
-        f.write(''.join('%s\t%s\n' % (t, label) for t, label in data).encode())
-    print(name, len(data), collections.Counter(label for _, label in data))
+write_splits(train, test, 1400, 20221107)

@@ -3,7 +3,10 @@
 # b75f9d3a8b76bc1060687925b04ca98a1b8ea66b (data/group: 0 ambiguous, 1 negative, 2 neutral, 3 positive).
 # Only comments with exactly one of negative/neutral/positive are kept; train: 3,000 of each from
 # train.tsv (seed 20200601); test: every such comment of test.tsv. Run from that repository's root.
-import collections, gzip, random, subprocess
+import os, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from sample_splits import write_splits  # noqa: E402
 
 names = {'1': 'negative', '2': 'neutral', '3': 'positive'}
 
@@ -19,15 +22,4 @@ def rows(split):
 
 
 train, test = rows('train'), rows('test')
-rnd = random.Random(20200601)
-by = collections.defaultdict(list)
-for t, label in train:
-    by[label].append((t, label))
-sample = []
-for label in sorted(by):
-    rnd.shuffle(by[label])
-    sample += by[label][:3000]
-rnd.shuffle(sample)
-for name, data in (('train', sample), ('test', test)):
-    with gzip.GzipFile('%s.tsv.gz' % name, 'wb', mtime=0) as f:
-        f.write(''.join('%s\t%s\n' % (t, label) for t, label in data).encode())
+write_splits(train, test, 3000, 20200601)

@@ -49,6 +49,26 @@ public final class LabelledTexts {
         return out;
     }
 
+    /**
+     * Training weights by class index: each class present in {@code labels} weighs as much in total
+     * as any other, absent classes weigh nothing.
+     */
+    public static double[] balancedClassWeights(int[] labels, int classes) {
+        double[] count = new double[classes];
+        for (int label : labels) {
+            count[label]++;
+        }
+        int present = 0;
+        for (double n : count) {
+            present += n > 0 ? 1 : 0;
+        }
+        double[] weight = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            weight[c] = count[c] == 0 ? 0 : labels.length / (present * count[c]);
+        }
+        return weight;
+    }
+
     /** Plainly neutral texts written for sluice, one per line (an empty line is the empty text). */
     public static List<String> neutralSet() {
         return lines("datasets/neutral/sluice-neutral.txt", false).stream().filter(line -> !line.startsWith("# ")).toList();

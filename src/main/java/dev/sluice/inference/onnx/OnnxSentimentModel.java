@@ -170,15 +170,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
                 scored.add(text);
             }
         }
-        List<Sentiment> sentiments;
-        if (descriptor.scoreTextsAlone() && scored.size() > 1) {
-            sentiments = new ArrayList<>(scored.size());
-            for (String text : scored) {
-                sentiments.addAll(run(List.of(text), this::sentiments));
-            }
-        } else {
-            sentiments = run(scored, this::sentiments);
-        }
+        List<Sentiment> sentiments = runs(scored, this::sentiments);
         if (scored.size() == texts.size()) {
             return sentiments;
         }
@@ -191,32 +183,36 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     }
 
     /** The pooled (and, when the descriptor says so, normalized) embedding of each text: for training a head. */
-    public float[][] embeddings(List<String> texts) {
-        if (descriptor.scoreTextsAlone() && texts.size() > 1) {
-            float[][] out = new float[texts.size()][];
-            for (int i = 0; i < texts.size(); i++) {
-                out[i] = embeddings(List.of(texts.get(i)))[0];
-            }
-            return out;
-        }
-        return run(texts, (batch, output) -> {
-            if (batch.rows() == 0) {
-                return new float[0][];
-            }
+    public List<float[]> embeddings(List<String> texts) {
+        return runs(texts, (batch, output) -> {
             float[] states = floats(output);
             int hidden = (int) output.getInfo().getShape()[2];
-            float[][] out = new float[batch.rows()][hidden];
+            List<float[]> out = new ArrayList<>(batch.rows());
             for (int r = 0; r < batch.rows(); r++) {
-                pool(states, batch, r, hidden, out[r]);
+                float[] embedding = new float[hidden];
+                pool(states, batch, r, hidden, embedding);
+                out.add(embedding);
             }
             return out;
         });
     }
 
-    private <T> T run(List<String> texts, java.util.function.BiFunction<TokenBatch, OnnxTensor, T> read) {
+    /** One session call for the batch, or one per text when the descriptor says to score texts alone. */
+    private <T> List<T> runs(List<String> texts, java.util.function.BiFunction<TokenBatch, OnnxTensor, List<T>> read) {
         if (texts.isEmpty()) {
-            return read.apply(new TokenBatch(0, 1, new long[0], new long[0], new long[0]), null);
+            return List.of();
         }
+        if (!descriptor.scoreTextsAlone() || texts.size() == 1) {
+            return run(texts, read);
+        }
+        List<T> out = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            out.addAll(run(List.of(text), read));
+        }
+        return out;
+    }
+
+    private <T> T run(List<String> texts, java.util.function.BiFunction<TokenBatch, OnnxTensor, T> read) {
         TokenBatch batch = TokenBatch.of(tokenizer.batchEncode(texts));
         Map<String, OnnxTensor> feed = new HashMap<>();
         try {
@@ -242,9 +238,6 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
     /** One sentiment per row, from logits or from the head over the pooled token states. */
     private List<Sentiment> sentiments(TokenBatch batch, OnnxTensor output) {
-        if (batch.rows() == 0) {
-            return List.of();
-        }
         float[] values = floats(output);
         int classes = descriptor.labels().size();
         double[] logits = new double[classes];

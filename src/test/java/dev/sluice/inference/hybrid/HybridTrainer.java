@@ -54,19 +54,10 @@ public final class HybridTrainer {
         int classes = HybridWeights.CLASSES;
         int dimension = HybridFeatures.DIMENSION;
         List<HybridFeatures.Vector> vectors = new ArrayList<>(examples.size());
-        double[] count = new double[classes];
         for (Example example : examples) {
             vectors.add(features.extract(example.text()));
-            count[row(example.label())]++;
         }
-        int present = 0;
-        for (double n : count) {
-            present += n > 0 ? 1 : 0;
-        }
-        double[] classWeight = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            classWeight[c] = count[c] == 0 ? 0 : examples.size() / (present * count[c]);
-        }
+        double[] classWeight = LabelledTexts.balancedClassWeights(examples.stream().mapToInt(e -> row(e.label())).toArray(), classes);
         double[] w = new double[classes * dimension];
         double[] g2 = new double[classes * dimension];
         double[] p = new double[classes];
@@ -129,11 +120,9 @@ public final class HybridTrainer {
     /** The evaluation figures served by {@code GET /api/model}, as a properties file. */
     public static String evaluation(HybridFeatures features, HybridWeights weights) {
         HybridModel shipped = new HybridModel(features, weights, 0.05);
-        Map<String, Double> figures = ModelEvaluation.figures(held -> {
-            List<String> others = new ArrayList<>(LabelledTexts.DOMAINS);
-            others.remove(held);
-            return new HybridModel(features, train(LabelledTexts.training(others), features), 0.05)::predict;
-        }, shipped::predict);
+        Map<String, Double> figures = ModelEvaluation.figures(
+                examples -> new HybridModel(features, train(examples, features), 0.05)::predict,
+                shipped::predict);
         return ModelEvaluation.properties(
                 "Written by HybridTrainer (./mvnw -B process-test-classes -Ptrain-model); checked by HybridModelTest.",
                 figures,

@@ -54,9 +54,9 @@ public final class MiniLmHeadTrainer {
         List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
         for (int i = 0; i < missing.size(); i += 64) {
             List<String> batch = missing.subList(i, Math.min(missing.size(), i + 64));
-            float[][] vectors = encoder.embeddings(batch);
+            List<float[]> vectors = encoder.embeddings(batch);
             for (int k = 0; k < batch.size(); k++) {
-                cache.put(batch.get(k), vectors[k]);
+                cache.put(batch.get(k), vectors.get(k));
             }
         }
         float[][] out = new float[texts.size()][];
@@ -71,7 +71,7 @@ public final class MiniLmHeadTrainer {
         int[] y = examples.stream().mapToInt(e -> CLASSES.indexOf(e.label())).toArray();
         int classes = CLASSES.size();
         int dimension = x[0].length;
-        double[] classWeight = balancedWeights(y, classes);
+        double[] classWeight = LabelledTexts.balancedClassWeights(y, classes);
         double[][] w = new double[classes][dimension];
         double[] b = new double[classes];
         double[] p = new double[classes];
@@ -104,23 +104,6 @@ public final class MiniLmHeadTrainer {
             }
         }
         return new LinearHead(weights, bias);
-    }
-
-    /** Each class weighs as much in total as any other present class; absent classes weigh nothing. */
-    private static double[] balancedWeights(int[] y, int classes) {
-        double[] count = new double[classes];
-        for (int label : y) {
-            count[label]++;
-        }
-        int present = 0;
-        for (double n : count) {
-            present += n > 0 ? 1 : 0;
-        }
-        double[] weight = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            weight[c] = count[c] == 0 ? 0 : y.length / (present * count[c]);
-        }
-        return weight;
     }
 
     private static void softmax(double[][] w, double[] b, float[] x, double[] p) {
@@ -178,11 +161,8 @@ public final class MiniLmHeadTrainer {
             LinearHead head = trainer.train(LabelledTexts.training(LabelledTexts.DOMAINS));
             System.out.printf(Locale.ROOT, "embedded %d texts and trained in %.1f s%n", trainer.cache.size(),
                     (System.nanoTime() - start) / 1e9);
-            Map<String, Double> figures = ModelEvaluation.figures(held -> {
-                List<String> others = new ArrayList<>(LabelledTexts.DOMAINS);
-                others.remove(held);
-                return trainer.scorer(trainer.train(LabelledTexts.training(others)));
-            }, trainer.scorer(head));
+            Map<String, Double> figures = ModelEvaluation.figures(examples -> trainer.scorer(trainer.train(examples)),
+                    trainer.scorer(head));
             String evaluation = ModelEvaluation.properties("Written by MiniLmHeadTrainer (./mvnw -B process-test-classes -Ptrain-model).",
                     figures,
                     "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news)");
