@@ -1,6 +1,7 @@
 package dev.sluice.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -204,12 +205,22 @@ public interface SluiceConfig {
         interface Onnx {
 
             /**
-             * A model directory: {@code model.onnx}, {@code tokenizer.json}, {@code sluice-model.json}
-             * and, for a sentence encoder, its head. Unset: the bundled MiniLM classifier.
+             * A model directory: a Hugging Face Optimum export of a sequence classifier as it is
+             * ({@code model.onnx}, {@code config.json} with {@code id2label}, {@code tokenizer.json}),
+             * or an encoder with a head described by {@code sluice-model.json}. Unset: the bundled
+             * MiniLM classifier.
              */
             Optional<java.nio.file.Path> path();
 
-            /** Texts are cut to this many tokens (the model's own limit is often 512). */
+            /**
+             * One label (positive, negative or neutral) per model output in id order, for an
+             * Optimum export whose {@code id2label} names are not those words: {@code LABEL_0..n}
+             * (e.g. {@code negative,neutral,positive}) or a 1-5 star model
+             * ({@code negative,negative,neutral,positive,positive}). Unset: {@code id2label}'s names.
+             */
+            Optional<List<String>> labels();
+
+            /** Texts are cut to this many tokens, or to the tokenizer's own limit when that is lower. */
             @WithName("max-length")
             @WithDefault("256")
             int maxLength();

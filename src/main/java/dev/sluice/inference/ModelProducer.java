@@ -1,19 +1,18 @@
 package dev.sluice.inference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ImageMode;
+
 import dev.sluice.config.SluiceConfig;
-import dev.sluice.inference.hybrid.AfinnLexicon;
 import dev.sluice.inference.hybrid.HybridFeatures;
 import dev.sluice.inference.hybrid.HybridModel;
 import dev.sluice.inference.lexicon.LexiconModel;
 import dev.sluice.inference.lexicon.VaderAnalyzer;
-import dev.sluice.inference.lexicon.VaderLexicon;
 import dev.sluice.inference.onnx.OnnxModelLoader;
 import dev.sluice.inference.simulated.SimulatedModel;
 
@@ -25,26 +24,23 @@ public class ModelProducer {
 
     @Produces
     @Singleton // No client proxy: predict() is called once per micro-batch on the hot path.
-    SentimentModel model(SluiceConfig config, ModelStatus status, Instance<OnnxModelLoader> onnx) {
+    SentimentModel model(SluiceConfig config, ModelStatus status, OnnxModelLoader onnx) {
         SluiceConfig.Model model = config.model();
         SentimentModel built = switch (model.kind()) {
-            case HYBRID -> HybridModel.loadDefault(new HybridFeatures(new VaderAnalyzer(VaderLexicon.load()), AfinnLexicon.load()),
-                    model.neutralBand());
-            case ONNX -> {
-                if (!onnx.isResolvable()) {
-                    throw new IllegalStateException("sluice.model.kind=onnx is not available in the native executable: ONNX Runtime's "
-                            + "JNI library is not registered for native-image. Run the JVM image (src/main/docker/Dockerfile.jvm) for this kind.");
-                }
-                yield onnx.get().load(model);
-            }
-            case LEXICON -> new LexiconModel(new VaderAnalyzer(VaderLexicon.load()), model.neutralBand());
+            case HYBRID -> new HybridModel(new HybridFeatures(new VaderAnalyzer(BundledModelData.VADER), BundledModelData.AFINN),
+                    BundledModelData.HYBRID_WEIGHTS, model.neutralBand());
+            case ONNX -> onnx.load(model);
+            case LEXICON -> new LexiconModel(new VaderAnalyzer(BundledModelData.VADER), model.neutralBand());
             case SIMULATED -> new SimulatedModel(model.simulated().latency(), model.simulated().latencyJitter(),
                     model.simulated().failWhenContains(),
                     model.simulated().hangWhenContains(), model.neutralBand());
         };
-        built.warmUp();
+        // Warm-up pays for class loading and JIT compilation; the native executable has neither to pay for.
+        if (ImageMode.current() != ImageMode.NATIVE_RUN) {
+            built.warmUp();
+        }
         status.loaded(built);
-        LOG.infof("model %s loaded and warmed up", built.id());
+        LOG.infof("model %s loaded and ready", built.id());
         return built;
     }
 }

@@ -22,7 +22,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         broker = EmbeddedKafkaBroker.start();
         broker.createTopics(PARTITIONS, TOPICS);
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        return PackagedAppSettings.with(broker.bootstrapServers());
     }
 
     @Override

@@ -23,7 +23,7 @@ public class OwnKafkaBrokerResource implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         broker = EmbeddedKafkaBroker.start();
         broker.createTopics(KafkaBrokerResource.PARTITIONS, KafkaBrokerResource.TOPICS);
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        return PackagedAppSettings.with(broker.bootstrapServers());
     }
 
     @Override

@@ -17,9 +17,16 @@ public interface ModelFiles {
     String MODEL = "model.onnx";
     String TOKENIZER = "tokenizer.json";
     String DESCRIPTOR = "sluice-model.json";
+    /** An Optimum export's model configuration: {@code id2label} and {@code _name_or_path}. */
+    String OPTIMUM_CONFIG = "config.json";
+    /** An Optimum export's tokenizer settings: {@code model_max_length}. */
+    String TOKENIZER_CONFIG = "tokenizer_config.json";
 
     /** Where a file lives, for error messages: a path or a class-path resource. */
     String describe(String file);
+
+    /** Whether the model has this file. */
+    boolean has(String file);
 
     InputStream open(String file) throws IOException;
 
@@ -45,6 +52,11 @@ public interface ModelFiles {
             }
 
             @Override
+            public boolean has(String file) {
+                return Files.isRegularFile(directory.resolve(file));
+            }
+
+            @Override
             public InputStream open(String file) throws IOException {
                 return Files.newInputStream(directory.resolve(file));
             }
@@ -58,6 +70,11 @@ public interface ModelFiles {
             @Override
             public String describe(String file) {
                 return "class-path resource " + resources.getOrDefault(file, file);
+            }
+
+            @Override
+            public boolean has(String file) {
+                return resources.containsKey(file) && ModelFiles.class.getClassLoader().getResource(resources.get(file)) != null;
             }
 
             @Override

@@ -1,10 +1,9 @@
 package dev.sluice.inference.onnx;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.arc.properties.IfBuildProperty;
 
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.inference.EvaluationFigures;
@@ -14,11 +13,9 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 
 /**
  * Loads {@code sluice.model.kind=onnx}: the user's model directory, or the bundled MiniLM
- * classifier. Left out of native builds: ONNX Runtime's JNI library is not registered for
- * native-image, so there the kind fails start-up with a clear message instead.
+ * classifier, in the JVM and in the native executable ({@link OnnxNativeImageFeature}).
  */
 @ApplicationScoped
-@IfBuildProperty(name = "quarkus.native.enabled", stringValue = "false", enableIfMissing = true)
 public class OnnxModelLoader {
 
     /** The bundled classifier: the encoder and tokenizer from the LangChain4j model jar, sluice's own head. */
@@ -30,6 +27,7 @@ public class OnnxModelLoader {
     public static final String BUNDLED_EVALUATION = "sluice/model/minilm/evaluation.properties";
 
     public SentimentModel load(SluiceConfig.Model model) {
+        extractNativeLibrariesToTmp();
         SluiceConfig.Model.Onnx onnx = model.onnx();
         OnnxSentimentModel.Options options = new OnnxSentimentModel.Options(onnx.maxLength(), onnx.intraOpThreads(),
                 switch (onnx.optimizationLevel()) {
@@ -37,10 +35,25 @@ public class OnnxModelLoader {
                     case BASIC -> OptLevel.BASIC_OPT;
                     case EXTENDED -> OptLevel.EXTENDED_OPT;
                     case ALL -> OptLevel.ALL_OPT;
-                }, model.neutralBand());
+                }, model.neutralBand(), onnx.labels().orElse(List.of()));
         if (onnx.path().isPresent()) {
             return OnnxSentimentModel.load(ModelFiles.directory(onnx.path().get()), options, Map.of());
         }
         return OnnxSentimentModel.load(ModelFiles.classPath(BUNDLED), options, EvaluationFigures.read(BUNDLED_EVALUATION));
+    }
+
+    /**
+     * The tokenizers' JNI library is copied out of its jar into DJL's cache, by default under the
+     * home directory, which a container user may not have: default it to {@code java.io.tmpdir}
+     * (the chart's writable emptyDir), and never let DJL download anything. ONNX Runtime extracts
+     * its own libraries to {@code java.io.tmpdir} already. Set values (DJL_CACHE_DIR) win.
+     */
+    private static void extractNativeLibrariesToTmp() {
+        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
+        }
+        if (System.getenv("DJL_OFFLINE") == null && System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
     }
 }

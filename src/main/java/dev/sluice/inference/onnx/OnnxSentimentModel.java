@@ -35,8 +35,17 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     private static final Sentiment NO_TEXT = new Sentiment(Label.NEUTRAL, 0);
     private static final Set<String> KNOWN_INPUTS = Set.of("input_ids", "attention_mask", "token_type_ids");
 
-    /** How the model runs: the token cut, ONNX Runtime's threads and graph optimization, the neutral band. */
-    public record Options(int maxLength, int intraOpThreads, OrtSession.SessionOptions.OptLevel optimization, double neutralBand) {
+    /**
+     * How the model runs: the token cut, ONNX Runtime's threads and graph optimization, the neutral
+     * band, and an Optimum export's labels in id order when its {@code id2label} names are not
+     * sentiments (empty: its own).
+     */
+    public record Options(int maxLength, int intraOpThreads, OrtSession.SessionOptions.OptLevel optimization, double neutralBand,
+            List<String> labels) {
+
+        public Options(int maxLength, int intraOpThreads, OrtSession.SessionOptions.OptLevel optimization, double neutralBand) {
+            this(maxLength, intraOpThreads, optimization, neutralBand, List.of());
+        }
     }
 
     private final ModelDescriptor descriptor;
@@ -62,15 +71,21 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
     /** Loads and checks a model; every problem is an {@link InvalidModelException} naming the file. */
     public static OnnxSentimentModel load(ModelFiles files, Options options, Map<String, Object> evaluation) {
-        ModelDescriptor descriptor = ModelDescriptor.read(files);
+        ModelBytes model = new ModelBytes(files);
+        ModelDescriptor descriptor = ModelDescriptor.read(files, options.labels(), model);
         LinearHead head = descriptor.type() == ModelDescriptor.Type.SENTENCE_ENCODER
                 ? LinearHead.read(files, descriptor.head(), descriptor.labels().size())
                 : null;
-        return load(files, descriptor, head, options, evaluation);
+        return load(files, model.get(), descriptor, head, options, evaluation);
     }
 
     /** Loads a model whose descriptor and head are given (the head trainer passes its own). */
     public static OnnxSentimentModel load(ModelFiles files, ModelDescriptor descriptor, LinearHead head, Options options,
+            Map<String, Object> evaluation) {
+        return load(files, files.read(ModelFiles.MODEL), descriptor, head, options, evaluation);
+    }
+
+    private static OnnxSentimentModel load(ModelFiles files, byte[] model, ModelDescriptor descriptor, LinearHead head, Options options,
             Map<String, Object> evaluation) {
         HuggingFaceTokenizer tokenizer = tokenizer(files, options.maxLength());
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
@@ -80,7 +95,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             if (options.intraOpThreads() > 0) {
                 sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
             }
-            session = environment.createSession(files.read(ModelFiles.MODEL), sessionOptions);
+            session = environment.createSession(model, sessionOptions);
             checkSignature(files, descriptor, head, session);
             return new OnnxSentimentModel(descriptor, head, tokenizer, environment, session, options.neutralBand(), evaluation);
         } catch (OrtException e) {
@@ -95,14 +110,36 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
     private static HuggingFaceTokenizer tokenizer(ModelFiles files, int maxLength) {
         byte[] json = files.read(ModelFiles.TOKENIZER);
+        int limit = tokenLimit(files, maxLength);
         try (InputStream in = new java.io.ByteArrayInputStream(json)) {
             return HuggingFaceTokenizer.newInstance(in,
-                    Map.of("truncation", "true", "padding", "false", "maxLength", String.valueOf(maxLength)));
+                    Map.of("truncation", "true", "padding", "false", "maxLength", String.valueOf(limit)));
         } catch (IOException | RuntimeException e) {
             throw new InvalidModelException(
                     files.describe(ModelFiles.TOKENIZER) + ": not a Hugging Face tokenizer.json (" + e.getMessage() + ")",
                     e);
         }
+    }
+
+    /**
+     * Texts are cut at {@code configured} tokens, or at the tokenizer's own limit where it has a
+     * lower one: {@code tokenizer.json}'s truncation, or an Optimum export's
+     * {@code tokenizer_config.json} {@code model_max_length} (Hugging Face writes a huge number there
+     * for "no limit"). A longer input would overrun the model's position embeddings.
+     */
+    static int tokenLimit(ModelFiles files, int configured) {
+        int limit = configured;
+        com.fasterxml.jackson.databind.JsonNode truncation = files.json(ModelFiles.TOKENIZER).path("truncation");
+        if (truncation.path("max_length").canConvertToInt() && truncation.path("max_length").asInt() > 0) {
+            limit = Math.min(limit, truncation.path("max_length").asInt());
+        }
+        if (files.has(ModelFiles.TOKENIZER_CONFIG)) {
+            com.fasterxml.jackson.databind.JsonNode max = files.json(ModelFiles.TOKENIZER_CONFIG).path("model_max_length");
+            if (max.canConvertToInt() && max.asInt() > 0) {
+                limit = Math.min(limit, max.asInt());
+            }
+        }
+        return limit;
     }
 
     /** The model must take token ids (and optionally the mask and type ids) and give what the descriptor says. */
@@ -324,6 +361,25 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             } catch (OrtException e) {
                 // Closing after a failed load or at shutdown: nothing left to do with the error.
             }
+        }
+    }
+
+    /** The model file, read when first needed (after the small files are checked) and only once. */
+    private static final class ModelBytes implements java.util.function.Supplier<byte[]> {
+
+        private final ModelFiles files;
+        private byte[] bytes;
+
+        ModelBytes(ModelFiles files) {
+            this.files = files;
+        }
+
+        @Override
+        public byte[] get() {
+            if (bytes == null) {
+                bytes = files.read(ModelFiles.MODEL);
+            }
+            return bytes;
         }
     }
 

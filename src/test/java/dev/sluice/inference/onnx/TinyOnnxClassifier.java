@@ -2,19 +2,37 @@ package dev.sluice.inference.onnx;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Writes a tiny ONNX sequence classifier for tests: it takes {@code input_ids} only and answers the
- * same logits {@code [0, bias]} for every text (Cast, ReduceMean, MatMul by zero weights, Add).
- * Written as protobuf by hand because no ONNX builder exists for Java and none may be downloaded.
+ * Writes tiny ONNX sequence classifiers for tests: they answer the same logits for every text
+ * (Cast, ReduceMean, MatMul by zero weights, Add the logits as a bias). Written as protobuf by hand
+ * because no ONNX builder exists for Java and none may be downloaded.
  */
 final class TinyOnnxClassifier {
 
     private TinyOnnxClassifier() {
     }
 
-    /** A model whose two logits are 0 and {@code secondLogit} whatever the input. */
+    /** A model that takes {@code input_ids} only and whose two logits are 0 and {@code secondLogit}. */
     static byte[] model(float secondLogit) {
+        return classifier(new float[]{0f, secondLogit}, "batch", "tokens", List.of("input_ids"));
+    }
+
+    /**
+     * A model in the layout Hugging Face Optimum exports a sequence classifier in: inputs
+     * {@code input_ids}, {@code attention_mask} and, for BERT-like models, {@code token_type_ids},
+     * all int64 {@code [batch_size, sequence_length]}; output {@code logits}
+     * {@code [batch_size, labels]}.
+     */
+    static byte[] optimumExport(boolean tokenTypeIds, float... logits) {
+        List<String> inputs = tokenTypeIds
+                ? List.of("input_ids", "attention_mask", "token_type_ids")
+                : List.of("input_ids", "attention_mask");
+        return classifier(logits, "batch_size", "sequence_length", inputs);
+    }
+
+    private static byte[] classifier(float[] logits, String batchAxis, String tokenAxis, List<String> inputs) {
         Message graph = new Message()
                 .message(1, node("Cast", "input_ids", "as_float", new Message().string(1, "to").varint(20, 2).varint(3, 1)))
                 .message(1, node("ReduceMean", "as_float", "mean",
@@ -23,10 +41,12 @@ final class TinyOnnxClassifier {
                 .message(1, node("MatMul", "mean,W", "scaled"))
                 .message(1, node("Add", "scaled,B", "logits"))
                 .string(2, "tiny-classifier")
-                .message(5, tensor("W", new long[]{1, 2}, new float[]{0f, 0f}))
-                .message(5, tensor("B", new long[]{2}, new float[]{0f, secondLogit}))
-                .message(11, valueInfo("input_ids", 7, null))
-                .message(12, valueInfo("logits", 1, 2L));
+                .message(5, tensor("W", new long[]{1, logits.length}, new float[logits.length]))
+                .message(5, tensor("B", new long[]{logits.length}, logits));
+        for (String input : inputs) {
+            graph.message(11, valueInfo(input, 7, batchAxis, tokenAxis, null));
+        }
+        graph.message(12, valueInfo("logits", 1, batchAxis, tokenAxis, (long) logits.length));
         return new Message()
                 .varint(1, 8)
                 .string(2, "sluice-test")
@@ -63,10 +83,10 @@ final class TinyOnnxClassifier {
         return tensor.raw(4, packed.toByteArray()).string(8, name);
     }
 
-    /** A [batch, tokens] input or a [batch, width] output of an element type (1 float, 7 int64). */
-    private static Message valueInfo(String name, int elementType, Long width) {
-        Message shape = new Message().message(1, new Message().string(2, "batch"));
-        shape.message(1, width == null ? new Message().string(2, "tokens") : new Message().varint(1, width));
+    /** A [batch, tokens] input or a [batch, width] output of an element type (1 float, 7 int64), with named dynamic axes. */
+    private static Message valueInfo(String name, int elementType, String batchAxis, String tokenAxis, Long width) {
+        Message shape = new Message().message(1, new Message().string(2, batchAxis));
+        shape.message(1, width == null ? new Message().string(2, tokenAxis) : new Message().varint(1, width));
         Message tensorType = new Message().varint(1, elementType).message(2, shape);
         return new Message().string(1, name).message(2, new Message().message(1, tensorType));
     }
