@@ -34,7 +34,10 @@ final class SluiceChild implements AutoCloseable {
         this.ports = ports;
     }
 
-    /** The jar to run: environment variable {@code SLUICE_BENCH_JAR}, default the build's own. */
+    /**
+     * The jar to run: environment variable {@code SLUICE_BENCH_JAR}, default the build's own; a
+     * path that does not end in {@code .jar} is a native executable and runs as it is.
+     */
     static Path jar() {
         Path jar = Path.of(System.getenv().getOrDefault("SLUICE_BENCH_JAR", "target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
@@ -45,12 +48,17 @@ final class SluiceChild implements AutoCloseable {
 
     static SluiceChild start(Path jar, String bootstrap, Map<String, String> env) throws IOException {
         File log = File.createTempFile("sluice-bench-", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        String extraJvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS"); // e.g. a Flight Recorder setting, for profiling
-        if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
-            command.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
+        List<String> command = new ArrayList<>();
+        if (jar.toString().endsWith(".jar")) {
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+            String extraJvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS"); // e.g. a Flight Recorder setting, for profiling
+            if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
+                command.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            command.add(jar.toAbsolutePath().toString());
         }
-        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         int http = freePort();
         int management = freePort();
@@ -97,6 +105,37 @@ final class SluiceChild implements AutoCloseable {
             }
         }
         return Double.NaN;
+    }
+
+    /** Resident memory of the child (VmRSS from /proc), in bytes; -1 when it cannot be read. */
+    long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** The HTTP status of a GET on the management port (health, metrics); -1 while nothing answers. */
+    int managementStatus(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(0) + path)).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     private static int freePort() throws IOException {

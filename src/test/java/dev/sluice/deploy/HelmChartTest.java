@@ -35,6 +35,8 @@ class HelmChartTest {
             Map.of("image.flavor", "native"),
             Map.of("sluice.delivery", "exactly-once", "sluice.staticMembership", "true"),
             Map.of("sluice.model.kind", "onnx", "sluice.model.onnx.volume.persistentVolumeClaim.claimName", "my-model"),
+            Map.of("sluice.model.kind", "onnx", "image.flavor", "native", "sluice.model.onnx.labels[0]", "negative",
+                    "sluice.model.onnx.labels[1]", "positive"),
             Map.of("serviceMonitor.enabled", "true", "prometheusRule.enabled", "true", "networkPolicy.enabled", "true",
                     "keda.timeToDrain.enabled", "true"));
 
@@ -220,6 +222,23 @@ class HelmChartTest {
     }
 
     @Test
+    void theNativeImageRunsATransformerWithItsLibrariesExtractedToTheWritableTmp() {
+        RenderedChart chart = RenderedChart.render(Map.of("sluice.model.kind", "onnx", "image.flavor", "native",
+                "sluice.model.onnx.labels[0]", "negative", "sluice.model.onnx.labels[1]", "neutral", "sluice.model.onnx.labels[2]",
+                "positive"));
+        assertThat(chart.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_LABELS").asText())
+                .isEqualTo("negative,neutral,positive");
+        Map<String, String> env = new HashMap<>();
+        chart.container().get("env").forEach(e -> env.put(e.get("name").asText(), e.path("value").asText()));
+        assertThat(env).containsEntry("DJL_CACHE_DIR", "/tmp/djl").containsEntry("DJL_OFFLINE", "true")
+                .doesNotContainKey("JAVA_OPTS_APPEND");
+        List<String> writable = new ArrayList<>();
+        chart.container().get("volumeMounts").forEach(m -> writable.add(m.get("mountPath").asText()));
+        assertThat(writable).contains("/tmp");
+        assertThat(chart.container().at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+    }
+
+    @Test
     void theNativeImageValueSelectsTheNativeTag() {
         assertThat(RenderedChart.render(Map.of("image.flavor", "native")).container().get("image").asText()).endsWith("-native");
         assertThat(RenderedChart.render(Map.of()).container().get("image").asText()).doesNotEndWith("-native");
@@ -242,7 +261,7 @@ class HelmChartTest {
                 Map.of("kafka.securityProtocol", "SASL_SSL"),
                 Map.of("keda.allowIdleConsumers", "true", "keda.limitToPartitionsWithLag", "true"),
                 Map.of("sluice.ordering", "random"),
-                Map.of("sluice.model.kind", "onnx", "image.flavor", "native"),
+                Map.of("sluice.model.onnx.labels[0]", "LABEL_0"),
                 Map.of("replicas", "3"));
         for (Map<String, String> values : mistakes) {
             assertThatThrownBy(() -> RenderedChart.render(values)).as("values %s", values).isInstanceOf(IllegalStateException.class);
