@@ -25,10 +25,6 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "sluice.saslEnabled" -}}{{ if hasPrefix "SASL" .Values.kafka.securityProtocol }}true{{ end }}{{- end -}}
 {{- define "sluice.tlsEnabled" -}}{{ if or (eq .Values.kafka.securityProtocol "SSL") (eq .Values.kafka.securityProtocol "SASL_SSL") }}true{{ end }}{{- end -}}
 
-{{- define "sluice.jaasModule" -}}
-{{- if eq .Values.kafka.sasl.mechanism "PLAIN" -}}org.apache.kafka.common.security.plain.PlainLoginModule{{- else -}}org.apache.kafka.common.security.scram.ScramLoginModule{{- end -}}
-{{- end -}}
-
 {{/* KEDA's name for the SASL mechanism: its scaler accepts only plaintext, scram_sha256, scram_sha512, gssapi, oauthbearer. */}}
 {{- define "sluice.kedaSasl" -}}
 {{- $names := dict "PLAIN" "plaintext" "SCRAM-SHA-256" "scram_sha256" "SCRAM-SHA-512" "scram_sha512" "GSSAPI" "gssapi" "OAUTHBEARER" "oauthbearer" -}}
@@ -42,7 +38,11 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- $ports := list -}}
 {{- range (splitList "," .Values.kafka.bootstrapServers) -}}
 {{- $parts := splitList ":" (trim .) -}}
-{{- $ports = append $ports (last $parts | int) -}}
+{{- $port := last $parts | int -}}
+{{- if or (lt (len $parts) 2) (lt $port 1) (gt $port 65535) -}}
+{{- fail (printf "kafka.bootstrapServers: %q is not host:port (port 1-65535)" (trim .)) -}}
+{{- end -}}
+{{- $ports = append $ports $port -}}
 {{- end -}}
 {{- range .Values.networkPolicy.extraKafkaPorts -}}
 {{- $ports = append $ports (. | int) -}}

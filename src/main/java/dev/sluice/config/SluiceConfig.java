@@ -75,6 +75,18 @@ public interface SluiceConfig {
 
     Health health();
 
+    Metrics metrics();
+
+    interface Metrics {
+
+        /**
+         * The sources that get a {@code source} label of their own on {@code sluice_sentiment_total};
+         * every other source counts as {@code other}. Unset: the first 20 sources seen. Either way a
+         * source longer than 64 characters never becomes a label value (it counts as {@code other}).
+         */
+        Optional<List<String>> sources();
+    }
+
     interface Health {
 
         /** How often lag, topics and broker reachability are read in the background. */

@@ -81,7 +81,8 @@ public class DemoProducer {
             timer.shutdownNow();
         }
         if (producer != null) {
-            producer.close();
+            // Demo requests are disposable: never wait out delivery.timeout.ms for a broker that is stopping.
+            producer.close(java.time.Duration.ofSeconds(1));
         }
     }
 

@@ -79,6 +79,10 @@ public class BatchInference {
                 } catch (BadRequestException e) {
                     lifecycle.failed(record, e.reason(), e);
                     continue;
+                } catch (RuntimeException e) {
+                    // A value no rule foresaw fails alone; the rest of the batch is scored.
+                    lifecycle.failed(record, FailureReason.PROCESSING_FAILED, e);
+                    continue;
                 }
             }
             valid.add(record);

@@ -62,9 +62,14 @@ public final class InFlightRecord {
 
     /** A record built outside intake, for the pure-logic tests of stages. */
     public static InFlightRecord detached(TopicPartition partition, long offset, byte[] key, byte[] value) {
+        return detached(partition, offset, key, value, null);
+    }
+
+    /** The same, with the headers the record was polled with. */
+    public static InFlightRecord detached(TopicPartition partition, long offset, byte[] key, byte[] value, Headers headers) {
         ContiguousOffsetTracker tracker = new ContiguousOffsetTracker();
         tracker.register(offset);
-        return new InFlightRecord(partition, offset, key, value, 0L, null, tracker, new InFlightBudget(Integer.MAX_VALUE));
+        return new InFlightRecord(partition, offset, key, value, 0L, headers, tracker, new InFlightBudget(Integer.MAX_VALUE));
     }
 
     /** Restores what a retry record says of its earlier life: where it came from and how it failed. */

@@ -289,16 +289,21 @@ public class RecordLifecycle {
     /** The broker acknowledged the record's result, retry record or dead letter: the record ended. */
     public void acknowledged(InFlightRecord record) {
         ledger.ended(record);
-        switch (record.destination()) {
-            case RESULT -> {
-                Long requested = record.request().timestamp();
-                metrics.processed(record.originPartition(), record.request().source(), record.sentiment().label(),
-                        requested != null ? requested : record.recordTimestamp(), System.currentTimeMillis());
+        try {
+            switch (record.destination()) {
+                case RESULT -> {
+                    Long requested = record.request().timestamp();
+                    metrics.processed(record.originPartition(), record.request().source(), record.sentiment().label(),
+                            requested != null ? requested : record.recordTimestamp(), System.currentTimeMillis());
+                }
+                case DEAD_LETTER -> metrics.deadLettered(record.failureReason());
+                case RETRY_TOPIC -> {
+                    // Counted as retried when decided.
+                }
             }
-            case DEAD_LETTER -> metrics.deadLettered(record.failureReason());
-            case RETRY_TOPIC -> {
-                // Counted as retried when decided.
-            }
+        } catch (RuntimeException e) {
+            // Counting one record must never hold its key's lane: the next record of the key goes on.
+            LOG.warnf(e, "%s: its outcome was not counted in the metrics", record);
         }
         publish(lanes.acknowledged(record));
     }
@@ -341,8 +346,11 @@ public class RecordLifecycle {
         if (partitions.isEmpty()) {
             return;
         }
+        // At shutdown the drain already waited the whole timeout for these same records: a second
+        // wait would only double the time to stop (and outlast a dev-mode broker that is stopping).
+        Duration wait = stopped ? Duration.ZERO : drainTimeout;
         try {
-            if (committer.canCommit() && !ledger.awaitDrained(partitions, drainTimeout)) {
+            if (committer.canCommit() && !ledger.awaitDrained(partitions, wait)) {
                 LOG.warnf("revoking %s with %d records unfinished after %s; their offsets stay uncommitted", partitions,
                         ledger.pending(partitions), drainTimeout);
             }

@@ -20,13 +20,16 @@ import dev.sluice.record.Label;
 
 /**
  * sluice's own meters, Prometheus-named under {@code sluice_}. Label values are bounded: reasons
- * and labels are enums, sources are the first {@link #MAX_SOURCES} seen and {@code other} after,
- * partitions are those of the requests topic.
+ * and labels are enums, sources are those of {@code sluice.metrics.sources} (or the first
+ * {@link #MAX_SOURCES} seen) and {@code other} for the rest, never longer than
+ * {@link #MAX_SOURCE_CHARS}; partitions are those of the requests topic.
  */
 @Singleton
 public class SluiceMetrics {
 
     public static final int MAX_SOURCES = 20;
+    /** A longer source is not a label value: label values this long only bloat every scrape. */
+    public static final int MAX_SOURCE_CHARS = 64;
     private static final int MAX_PARTITIONS = 4096;
 
     private final MeterRegistry registry;
@@ -42,6 +45,8 @@ public class SluiceMetrics {
     private final Map<String, Counter[]> topSources = new ConcurrentHashMap<>();
     /** Every later source shares these. */
     private final Counter[] other;
+    /** The allowlist of sluice.metrics.sources; null: the first MAX_SOURCES seen. */
+    private final java.util.Set<String> allowedSources;
     private final DistributionSummary batchSize;
     private final Timer inference;
     private final Timer endToEnd;
@@ -52,6 +57,7 @@ public class SluiceMetrics {
     @Inject
     public SluiceMetrics(MeterRegistry registry, SluiceConfig config) {
         this.registry = registry;
+        this.allowedSources = config.metrics().sources().map(java.util.Set::copyOf).orElse(null);
         String mode = config.delivery().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         Gauge.builder("sluice.delivery.mode", () -> 1).tag("mode", mode).description("The delivery mode this instance runs in (always 1)")
                 .register(registry);
@@ -182,10 +188,13 @@ public class SluiceMetrics {
         String name = source == null || source.isEmpty() ? "none" : source;
         Counter[] counters = topSources.get(name);
         if (counters == null) {
+            if (name.length() > MAX_SOURCE_CHARS || (allowedSources != null && !allowedSources.contains(name) && !name.equals("none"))) {
+                return other[label.ordinal()];
+            }
             synchronized (topSources) {
                 counters = topSources.get(name);
                 if (counters == null) {
-                    if (topSources.size() >= MAX_SOURCES) {
+                    if (allowedSources == null && topSources.size() >= MAX_SOURCES) {
                         return other[label.ordinal()]; // Not stored: the map stays bounded whatever the sources.
                     }
                     counters = register(name);

@@ -35,14 +35,18 @@ public class ConsumerResource {
     @Inject
     SluiceConfig config;
 
-    /** Per owned partition: committed, log-end and lag; the total and the time to drain. Read fresh. */
+    /**
+     * Per owned partition: committed, log-end and lag; the total and the time to drain. Served from
+     * the monitor's background refresh (every {@code sluice.health.lag-refresh}), never read per call:
+     * an open endpoint must not let callers keep the brokers busy with admin requests.
+     */
     @GET
     @Path("/lag")
     public LagReport lag() {
-        monitor.refresh();
         ConsumerLagMonitor.Snapshot snapshot = monitor.snapshot();
         return new LagReport(config.groupId(), snapshot.partitions(), snapshot.totalLag(), snapshot.ratePerSecond(),
-                Double.isInfinite(snapshot.timeToDrainSeconds()) ? null : snapshot.timeToDrainSeconds(), snapshot.stalledPartitions());
+                Double.isInfinite(snapshot.timeToDrainSeconds()) ? null : snapshot.timeToDrainSeconds(), snapshot.stalledPartitions(),
+                snapshot.takenAtMs());
     }
 
     /** This instance's partitions and the group's members with theirs. */

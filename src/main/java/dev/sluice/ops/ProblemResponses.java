@@ -38,10 +38,13 @@ public class ProblemResponses {
         return unreadableJson(e);
     }
 
+    /** Missing credentials and wrong ones are told apart: the fix differs (send them, or correct them). */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public RestResponse<Problem> unauthorized(RuntimeException e) {
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.UNAUTHORIZED,
-                Problem.of(401, "Unauthorized", "this endpoint changes something: send the credentials of a sluice-operator", null))
+        String detail = e instanceof AuthenticationFailedException
+                ? "the credentials were not accepted: check the user and password (HTTP Basic)"
+                : "this endpoint needs credentials: send HTTP Basic credentials of a user with the role sluice-operator";
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.UNAUTHORIZED, Problem.of(401, "Unauthorized", detail, null))
                 .type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Basic realm=\"sluice\"").build();
     }
 

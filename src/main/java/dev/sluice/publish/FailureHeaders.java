@@ -1,6 +1,6 @@
 package dev.sluice.publish;
 
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -13,7 +13,8 @@ import dev.sluice.record.FailureReason;
 /**
  * The headers a failed record carries to the retry or dead-letter topic: the caller's own headers,
  * then the contract's {@code sluice-*} ones (a replay count survives; other sluice headers are
- * written afresh).
+ * written afresh). Every {@code sluice-*} value is read through {@link DeadLetterHeaders}, which
+ * takes unreadable ones as absent; the message says which were ignored.
  */
 public final class FailureHeaders {
 
@@ -24,33 +25,46 @@ public final class FailureHeaders {
 
     public static Headers of(InFlightRecord record, FailureReason reason, Throwable cause) {
         Headers headers = new RecordHeaders();
-        String replayCount = null;
         if (record.headers() != null) {
             for (Header header : record.headers()) {
-                if (header.key().equals(DeadLetterHeaders.REPLAY_COUNT)) {
-                    replayCount = new String(header.value(), StandardCharsets.UTF_8);
-                } else if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
+                if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
                     headers.add(header);
                 }
             }
         }
+        return withSluiceHeaders(headers, record, reason, cause);
+    }
+
+    /**
+     * The same without the caller's headers: for the dead letter of a record whose headers could
+     * not be written out, so that it still ends and its partition goes on.
+     */
+    public static Headers withoutCallerHeaders(InFlightRecord record, FailureReason reason, Throwable cause) {
+        return withSluiceHeaders(new RecordHeaders(), record, reason, cause);
+    }
+
+    private static Headers withSluiceHeaders(Headers headers, InFlightRecord record, FailureReason reason, Throwable cause) {
+        List<String> ignored = DeadLetterHeaders.ignored(record.headers());
+        String message = String.valueOf(cause.getMessage())
+                + (ignored.isEmpty() ? "" : " [ignored headers: " + String.join("; ", ignored) + "]");
         add(headers, DeadLetterHeaders.REASON, reason.header());
         add(headers, DeadLetterHeaders.CLASS, cause.getClass().getName());
-        add(headers, DeadLetterHeaders.MESSAGE, truncate(String.valueOf(cause.getMessage())));
+        add(headers, DeadLetterHeaders.MESSAGE, truncate(message));
         add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.originTopic());
         add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.originPartition()));
         add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.originOffset()));
         add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(record.attempts()));
         add(headers, DeadLetterHeaders.FIRST_FAILURE_MS, Long.toString(record.firstFailureMs()));
         add(headers, DeadLetterHeaders.LAST_FAILURE_MS, Long.toString(record.lastFailureMs()));
-        if (replayCount != null) {
-            add(headers, DeadLetterHeaders.REPLAY_COUNT, replayCount);
+        long replayCount = DeadLetterHeaders.number(record.headers(), DeadLetterHeaders.REPLAY_COUNT, -1);
+        if (replayCount >= 0) {
+            add(headers, DeadLetterHeaders.REPLAY_COUNT, Long.toString(replayCount));
         }
         return headers;
     }
 
     public static void add(Headers headers, String key, String value) {
-        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+        DeadLetterHeaders.add(headers, key, value);
     }
 
     /** The dead letter of a value the broker refused at full size: no value, its size in headers. */

@@ -83,10 +83,33 @@ public class OutcomeSender implements OutcomePublisher {
     @Override
     public void publish(InFlightRecord record) {
         if (inCallback.get()) {
-            fromCallbacks.execute(() -> send(record, outgoing(record), 0));
+            fromCallbacks.execute(() -> sendOutcome(record));
         } else {
-            send(record, outgoing(record), 0);
+            sendOutcome(record);
         }
+    }
+
+    /**
+     * Builds and sends the record's outcome. One whose result or retry record cannot be built (the
+     * content of one record reaching a case no code foresaw) becomes that record's dead letter; a
+     * dead letter that cannot carry the caller's headers goes without them. Nothing here throws into
+     * the caller's loop, which is publishing other records too.
+     */
+    private void sendOutcome(InFlightRecord record) {
+        ProducerRecord<byte[], byte[]> out;
+        try {
+            out = outgoing(record);
+        } catch (RuntimeException e) {
+            if (record.destination() != Destination.DEAD_LETTER) {
+                LOG.warnf(e, "%s: its %s could not be built; dead-lettering it", record, record.destination());
+                lifecycle.refused(record, e);
+                return;
+            }
+            LOG.warnf(e, "%s: its dead letter could not carry its headers; writing it with sluice's own only", record);
+            out = new ProducerRecord<>(deadLetterTopic, null, null, record.key(), record.value(),
+                    FailureHeaders.withoutCallerHeaders(record, record.failureReason(), record.failureCause()));
+        }
+        send(record, out, 0);
     }
 
     private ProducerRecord<byte[], byte[]> outgoing(InFlightRecord record) {

@@ -141,12 +141,7 @@ public class DeadLetterReplayer {
     }
 
     private static int replayCount(Headers headers) {
-        String value = DeadLetterHeaders.value(headers, DeadLetterHeaders.REPLAY_COUNT);
-        try {
-            return value == null ? 0 : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return (int) DeadLetterHeaders.number(headers, DeadLetterHeaders.REPLAY_COUNT, 0);
     }
 
     /** The caller's own headers and the new replay count; the failure headers stay with the dead letter. */
@@ -172,6 +167,8 @@ public class DeadLetterReplayer {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-dlq-replay");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Dead letters of aborted transactions (exactly-once mode) never happened: never replay them.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return props;

@@ -45,7 +45,8 @@ class CoreKindsTest {
     @Test
     void everyRenderedCoreObjectIsValidForItsApiModel() throws Exception {
         List<String> validated = new ArrayList<>();
-        for (Map<String, String> values : List.of(Map.<String, String>of(), Map.of("keda.enabled", "false", "hpa.enabled", "true"),
+        for (Map<String, String> values : List.of(Map.<String, String>of(),
+                Map.of("keda.enabled", "false", "hpa.enabled", "true", "hpa.minReplicas", "2"),
                 Map.of("kafka.securityProtocol", "SASL_SSL", "kafka.sasl.existingSecret", "s", "kafka.tls.existingSecret", "t",
                         "networkPolicy.enabled", "true"))) {
             for (JsonNode object : RenderedChart.render(values).objects) {

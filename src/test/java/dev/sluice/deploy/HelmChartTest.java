@@ -222,6 +222,47 @@ class HelmChartTest {
     }
 
     @Test
+    void aDisruptionBudgetIsRenderedOnlyWhereTheMinimumIsTwoOrMorePods() {
+        assertThat(RenderedChart.render(Map.of()).one("PodDisruptionBudget")).as("KEDA's minimum of 1").isEmpty();
+        assertThat(RenderedChart.render(Map.of("keda.minReplicaCount", "2")).one("PodDisruptionBudget")).isPresent();
+        assertThat(RenderedChart.render(Map.of("keda.enabled", "false")).one("PodDisruptionBudget")).as("replicaCount 2").isPresent();
+        assertThat(RenderedChart.render(Map.of("keda.enabled", "false", "replicaCount", "1")).one("PodDisruptionBudget")).isEmpty();
+        assertThat(RenderedChart.render(Map.of("keda.enabled", "false", "hpa.enabled", "true", "hpa.minReplicas", "3"))
+                .one("PodDisruptionBudget")).isPresent();
+    }
+
+    @Test
+    void podsSpreadOverNodesAndZonesByDefaultWithoutBlockingScheduling() {
+        JsonNode spread = RenderedChart.render(Map.of()).one("Deployment").orElseThrow()
+                .at("/spec/template/spec/topologySpreadConstraints");
+        List<String> keys = new ArrayList<>();
+        spread.forEach(c -> {
+            keys.add(c.get("topologyKey").asText());
+            assertThat(c.get("whenUnsatisfiable").asText()).isEqualTo("ScheduleAnyway");
+            assertThat(c.at("/labelSelector/matchLabels").size()).isPositive();
+        });
+        assertThat(keys).containsExactly("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+        assertThat(RenderedChart.render(Map.of("topologySpread.enabled", "false")).one("Deployment").orElseThrow()
+                .at("/spec/template/spec/topologySpreadConstraints").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void theJaasLineIsNeverAssembledFromTheSecretInTheManifest() {
+        Map<String, String> env = new HashMap<>();
+        RenderedChart.render(SASL).container().get("env").forEach(e -> env.put(e.get("name").asText(), e.toString()));
+        assertThat(env).doesNotContainKey("KAFKA_SASL_JAAS_CONFIG").containsKeys("SASL_USERNAME", "SASL_PASSWORD");
+        assertThat(env.get("SASL_PASSWORD")).contains("secretKeyRef");
+    }
+
+    @Test
+    void everyBootstrapPortOpensTheEgress() {
+        JsonNode egress = RenderedChart.render(Map.of("kafka.bootstrapServers", "a:9092, b:9093,[::1]:9094")).one("NetworkPolicy")
+                .orElseThrow().at("/spec/egress");
+        assertThat(egress.toString()).contains("\"port\":9092").contains("\"port\":9093").contains("\"port\":9094")
+                .doesNotContain("\"port\":0");
+    }
+
+    @Test
     void theNativeImageRunsATransformerWithItsLibrariesExtractedToTheWritableTmp() {
         RenderedChart chart = RenderedChart.render(Map.of("sluice.model.kind", "onnx", "image.flavor", "native",
                 "sluice.model.onnx.labels[0]", "negative", "sluice.model.onnx.labels[1]", "neutral", "sluice.model.onnx.labels[2]",
@@ -262,6 +303,9 @@ class HelmChartTest {
                 Map.of("keda.allowIdleConsumers", "true", "keda.limitToPartitionsWithLag", "true"),
                 Map.of("sluice.ordering", "random"),
                 Map.of("sluice.model.onnx.labels[0]", "LABEL_0"),
+                Map.of("kafka.bootstrapServers", "kafka"),
+                Map.of("kafka.bootstrapServers", "kafka:9092,other"),
+                Map.of("kafka.bootstrapServers", "kafka:99999"),
                 Map.of("replicas", "3"));
         for (Map<String, String> values : mistakes) {
             assertThatThrownBy(() -> RenderedChart.render(values)).as("values %s", values).isInstanceOf(IllegalStateException.class);

@@ -14,10 +14,14 @@ import static org.hamcrest.Matchers.nullValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -61,9 +65,38 @@ class EndpointsIT {
     }
 
     @Test
+    void lagIsServedFromTheSharedRefreshNotReadPerCall() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/api/consumer/lag").then().statusCode(200)
+                .body("partitions.size()", is(KafkaBrokerResource.PARTITIONS)));
+        Set<Long> reads = new HashSet<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            reads.add(when().get("/api/consumer/lag").then().statusCode(200).extract().jsonPath().getLong("readAtMs"));
+        }
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        // The tests refresh every 500 ms: 50 calls may see a refresh per interval they span, never one per call.
+        assertThat(reads).as("distinct reads over %d ms", elapsedMs).hasSizeLessThanOrEqualTo((int) (elapsedMs / 500) + 2);
+    }
+
+    @Test
     void aMissingQueryParameterIsAProblemDocument() {
         when().get("/api/partition-mapping").then().statusCode(400).contentType("application/problem+json").body("status", is(400))
                 .body("title", is("Bad Request")).body("errors[0]", containsString("'key'"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAProblemDocument() {
+        String request = "{\"id\":\"x\",\"text\":\"" + "y".repeat(1000) + "\"},";
+        String body = "[" + request.repeat(11_000) + "{\"id\":\"z\",\"text\":\"z\"}]"; // 11 MiB
+        Http.operator().contentType(ContentType.JSON).body(body).post("/api/requests").then().statusCode(413)
+                .contentType("application/problem+json").body("status", is(413)).body("detail", containsString("10 MiB"));
+    }
+
+    @Test
+    void aUriOverTheLimitIsAProblemDocument() {
+        given().queryParam("key", "k".repeat(5000)).get("/api/partition-mapping").then().statusCode(414)
+                .contentType("application/problem+json").body("status", is(414)).body("title", is("URI Too Long"));
+        given().queryParam("key", "k".repeat(3000)).get("/api/partition-mapping").then().statusCode(200);
     }
 
     @Test
@@ -74,7 +107,11 @@ class EndpointsIT {
     @Test
     void changingEndpointsAnswer401WithoutCredentialsAnd403WithoutTheOperatorRole() {
         given().contentType(ContentType.JSON).body("{\"id\":\"a\",\"text\":\"b\"}").post("/api/requests").then().statusCode(401)
-                .header("WWW-Authenticate", containsString("Basic")).contentType("application/problem+json");
+                .header("WWW-Authenticate", containsString("Basic")).contentType("application/problem+json")
+                .body("detail", containsString("needs credentials"));
+        given().auth().preemptive().basic("operator", "wrong").contentType(ContentType.JSON).body("{\"id\":\"a\",\"text\":\"b\"}")
+                .post("/api/requests").then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("not accepted"));
         given().contentType(ContentType.JSON).body("{\"all\":true}").post("/api/dlq/replay").then().statusCode(401);
         given().auth().preemptive().basic("reader", "test-reader").contentType(ContentType.JSON).body("{\"id\":\"a\",\"text\":\"b\"}")
                 .post("/api/requests").then().statusCode(403).contentType("application/problem+json").body("status", is(403));
@@ -99,6 +136,37 @@ class EndpointsIT {
         Http.operator().contentType(ContentType.JSON).body("{\"bogus\":1}").post("/api/dlq/replay").then().statusCode(400);
         Http.operator().contentType(ContentType.JSON).body("{\"all\":true,\"max\":5}").post("/api/dlq/replay").then().statusCode(200)
                 .body("limit", is(5)).body("replayed", notNullValue());
+    }
+
+    @Test
+    void aMisspelledNarrowingFieldIsRefusedNotReadAsEverything() {
+        Http.operator().contentType(ContentType.JSON).body("{\"all\":true,\"reasn\":\"timeout\"}").post("/api/dlq/replay").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0]", containsString("unknown field 'reasn'"))
+                .body("errors[0]", containsString("reason"));
+    }
+
+    @Test
+    void aDeadLetterFromAnAbortedTransactionIsNeverReplayed() {
+        String marker = "aborted-" + UUID.randomUUID();
+        long before = System.currentTimeMillis() - 1;
+        try (KafkaProducer<byte[], byte[]> transactional = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBrokerResource.bootstrapServers(), ProducerConfig.TRANSACTIONAL_ID_CONFIG, marker,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+            transactional.initTransactions();
+            transactional.beginTransaction();
+            ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>("sluice.dlq", marker.getBytes(StandardCharsets.UTF_8),
+                    ("{\"id\":\"" + marker + "\",\"text\":\"fine\"}").getBytes(StandardCharsets.UTF_8));
+            letter.headers().add("sluice-error-reason", "processing-failed".getBytes(StandardCharsets.UTF_8));
+            transactional.send(letter);
+            transactional.flush();
+            transactional.abortTransaction();
+        }
+        Http.operator().contentType(ContentType.JSON).body("{\"all\":true,\"rescan\":true,\"fromMs\":" + before + "}")
+                .post("/api/dlq/replay").then().statusCode(200).body("replayed", is(0));
+        try (TestKafka kafka = TestKafka.connect()) {
+            assertThat(TestKafka.ids(kafka.readAll("sluice.requests"))).doesNotContain(marker);
+        }
     }
 
     @Test

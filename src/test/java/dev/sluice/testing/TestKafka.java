@@ -54,6 +54,11 @@ public final class TestKafka implements AutoCloseable {
     }
 
     /** Sends and waits for the broker's acknowledgement. */
+    /** Sends without waiting; the future says where the record landed. */
+    public java.util.concurrent.Future<RecordMetadata> sendAsync(ProducerRecord<byte[], byte[]> record) {
+        return producer.send(record);
+    }
+
     public RecordMetadata sendAndWait(ProducerRecord<byte[], byte[]> record) throws Exception {
         return producer.send(record).get(30, TimeUnit.SECONDS);
     }

@@ -28,9 +28,9 @@ import dev.sluice.testing.KafkaBrokerResource;
 
 /**
  * A user's own classifier, exported by Hugging Face Optimum and mounted as it is: the packaged
- * artifact runs it with only {@code sluice.model.onnx.path} set (and, for its generic
- * {@code LABEL_n} names, the label mapping knob). The export is a graph in Optimum's layout
- * whose logits favour its third label, so every result must say what that label maps to.
+ * artifact runs it with only {@code sluice.model.onnx.path} set. The export is a graph in
+ * Optimum's layout whose logits favour its third label ({@code id2label} 2: {@code POSITIVE}), so
+ * every result must say positive. (The label knob for {@code LABEL_n} names: OptimumExportTest.)
  */
 @QuarkusIntegrationTest
 @TestProfile(OptimumExportIT.MountedExport.class)
@@ -45,8 +45,7 @@ class OptimumExportIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             write();
-            return Map.of("sluice.model.kind", "onnx", "sluice.model.onnx.path", EXPORT.toString(), "sluice.model.onnx.labels",
-                    "negative,neutral,positive");
+            return Map.of("sluice.model.kind", "onnx", "sluice.model.onnx.path", EXPORT.toString());
         }
     }
 
@@ -79,7 +78,7 @@ class OptimumExportIT {
             ObjectMapper json = new ObjectMapper();
             Files.write(EXPORT.resolve(ModelFiles.MODEL), MODEL);
             Files.writeString(EXPORT.resolve(ModelFiles.OPTIMUM_CONFIG), "{\"_name_or_path\": \"acme/review-classifier\", "
-                    + "\"model_type\": \"bert\", \"id2label\": {\"0\": \"LABEL_0\", \"1\": \"LABEL_1\", \"2\": \"LABEL_2\"}}");
+                    + "\"model_type\": \"bert\", \"id2label\": {\"0\": \"NEGATIVE\", \"1\": \"NEUTRAL\", \"2\": \"POSITIVE\"}}");
             ObjectNode tokenizer = (ObjectNode) json.readTree(ModelFiles.classPath(OnnxModelLoader.BUNDLED).read(ModelFiles.TOKENIZER));
             tokenizer.putNull("truncation");
             tokenizer.putNull("padding");
