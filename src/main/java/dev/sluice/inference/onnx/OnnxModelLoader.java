@@ -27,7 +27,7 @@ public class OnnxModelLoader {
     public static final String BUNDLED_EVALUATION = "sluice/model/minilm/evaluation.properties";
 
     public SentimentModel load(SluiceConfig.Model model) {
-        extractNativeLibrariesToTmp();
+        defaultDjlToTmpAndOffline();
         SluiceConfig.Model.Onnx onnx = model.onnx();
         OnnxSentimentModel.Options options = new OnnxSentimentModel.Options(onnx.maxLength(), onnx.intraOpThreads(),
                 switch (onnx.optimizationLevel()) {
@@ -48,7 +48,7 @@ public class OnnxModelLoader {
      * (the chart's writable emptyDir), and never let DJL download anything. ONNX Runtime extracts
      * its own libraries to {@code java.io.tmpdir} already. Set values (DJL_CACHE_DIR) win.
      */
-    private static void extractNativeLibrariesToTmp() {
+    private static void defaultDjlToTmpAndOffline() {
         if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
         }
