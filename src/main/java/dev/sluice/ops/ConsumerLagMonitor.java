@@ -115,8 +115,8 @@ public class ConsumerLagMonitor {
         return snapshot;
     }
 
-    /** Reads offsets now; also what the timer runs. */
-    public synchronized void refresh() {
+    /** What the timer runs every sluice.health.lag-refresh; the only reader of offsets. */
+    private synchronized void refresh() {
         try {
             snapshot = read();
         } catch (Exception e) {

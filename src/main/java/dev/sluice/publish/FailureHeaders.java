@@ -47,31 +47,27 @@ public final class FailureHeaders {
         List<String> ignored = DeadLetterHeaders.ignored(record.headers());
         String message = String.valueOf(cause.getMessage())
                 + (ignored.isEmpty() ? "" : " [ignored headers: " + String.join("; ", ignored) + "]");
-        add(headers, DeadLetterHeaders.REASON, reason.header());
-        add(headers, DeadLetterHeaders.CLASS, cause.getClass().getName());
-        add(headers, DeadLetterHeaders.MESSAGE, truncate(message));
-        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.originTopic());
-        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.originPartition()));
-        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.originOffset()));
-        add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(record.attempts()));
-        add(headers, DeadLetterHeaders.FIRST_FAILURE_MS, Long.toString(record.firstFailureMs()));
-        add(headers, DeadLetterHeaders.LAST_FAILURE_MS, Long.toString(record.lastFailureMs()));
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.REASON, reason.header());
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.CLASS, cause.getClass().getName());
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.MESSAGE, truncate(message));
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.originTopic());
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.originPartition()));
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.originOffset()));
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(record.attempts()));
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.FIRST_FAILURE_MS, Long.toString(record.firstFailureMs()));
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.LAST_FAILURE_MS, Long.toString(record.lastFailureMs()));
         long replayCount = DeadLetterHeaders.number(record.headers(), DeadLetterHeaders.REPLAY_COUNT, -1);
         if (replayCount >= 0) {
-            add(headers, DeadLetterHeaders.REPLAY_COUNT, Long.toString(replayCount));
+            DeadLetterHeaders.add(headers, DeadLetterHeaders.REPLAY_COUNT, Long.toString(replayCount));
         }
         return headers;
-    }
-
-    public static void add(Headers headers, String key, String value) {
-        DeadLetterHeaders.add(headers, key, value);
     }
 
     /** The dead letter of a value the broker refused at full size: no value, its size in headers. */
     public static Headers truncated(Headers headers, int originalValueBytes) {
         Headers out = new RecordHeaders(headers.toArray());
-        add(out, DeadLetterHeaders.VALUE_TRUNCATED, "true");
-        add(out, DeadLetterHeaders.ORIGINAL_VALUE_BYTES, Integer.toString(originalValueBytes));
+        DeadLetterHeaders.add(out, DeadLetterHeaders.VALUE_TRUNCATED, "true");
+        DeadLetterHeaders.add(out, DeadLetterHeaders.ORIGINAL_VALUE_BYTES, Integer.toString(originalValueBytes));
         return out;
     }
 

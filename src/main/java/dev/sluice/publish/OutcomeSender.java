@@ -118,7 +118,7 @@ public class OutcomeSender implements OutcomePublisher {
                     writer.write(record, record.sentiment(), record.modelId(), System.currentTimeMillis()));
             case RETRY_TOPIC -> {
                 Headers headers = FailureHeaders.of(record, record.failureReason(), record.failureCause());
-                FailureHeaders.add(headers, DeadLetterHeaders.RETRY_DUE_MS, Long.toString(record.retryDueMs()));
+                DeadLetterHeaders.add(headers, DeadLetterHeaders.RETRY_DUE_MS, Long.toString(record.retryDueMs()));
                 yield new ProducerRecord<>(retryTopic, null, null, record.key(), record.value(), headers);
             }
             case DEAD_LETTER -> new ProducerRecord<>(deadLetterTopic, null, null, record.key(), record.value(),

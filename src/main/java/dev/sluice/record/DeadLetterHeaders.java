@@ -46,6 +46,9 @@ public final class DeadLetterHeaders {
             new long[]{0, Long.MAX_VALUE}, ATTEMPTS, new long[]{1, 1_000_000}, FIRST_FAILURE_MS, new long[]{0, Long.MAX_VALUE},
             LAST_FAILURE_MS, new long[]{0, Long.MAX_VALUE}, RETRY_DUE_MS, new long[]{0, Long.MAX_VALUE}, REPLAY_COUNT,
             new long[]{0, 1_000_000});
+    private static final long[] ANY_NUMBER = {Long.MIN_VALUE, Long.MAX_VALUE};
+    /** The keys of RANGES in a fixed order, so that a dead letter's message lists them the same way every time. */
+    private static final List<String> READ_BACK = RANGES.keySet().stream().sorted().toList();
 
     /**
      * A header's value as sluice reads it: its last occurrence, UTF-8, not empty. Anything else
@@ -68,7 +71,7 @@ public final class DeadLetterHeaders {
         }
         try {
             long number = Long.parseLong(value.trim());
-            long[] range = RANGES.getOrDefault(key, new long[]{Long.MIN_VALUE, Long.MAX_VALUE});
+            long[] range = RANGES.getOrDefault(key, ANY_NUMBER);
             return number < range[0] || number > range[1] ? absent : number;
         } catch (NumberFormatException e) {
             return absent;
@@ -85,7 +88,7 @@ public final class DeadLetterHeaders {
         if (headers == null) {
             return ignored;
         }
-        for (String key : RANGES.keySet().stream().sorted().toList()) {
+        for (String key : READ_BACK) {
             Header header = headers.lastHeader(key);
             if (header == null) {
                 continue;

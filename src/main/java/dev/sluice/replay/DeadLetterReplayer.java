@@ -29,7 +29,6 @@ import io.smallrye.common.annotation.Identifier;
 
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.metrics.SluiceMetrics;
-import dev.sluice.publish.FailureHeaders;
 import dev.sluice.publish.RecordProducer;
 import dev.sluice.record.DeadLetterHeaders;
 
@@ -152,7 +151,7 @@ public class DeadLetterReplayer {
                 headers.add(header);
             }
         }
-        FailureHeaders.add(headers, DeadLetterHeaders.REPLAY_COUNT, Integer.toString(replayCount));
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.REPLAY_COUNT, Integer.toString(replayCount));
         return headers;
     }
 
