@@ -1,7 +1,5 @@
 package dev.sluice.batching;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -13,13 +11,18 @@ import dev.sluice.config.SluiceConfig;
 import dev.sluice.lifecycle.InFlightRecord;
 import dev.sluice.lifecycle.ScoringQueue;
 
-/** Publishes the micro-batches of ready records on the in-memory channel {@code micro-batches}. */
+/**
+ * Publishes the micro-batches on the in-memory channel {@code micro-batches}: records from Kafka
+ * and texts posted to {@code POST /api/score} share one batcher, so both see the same batch size,
+ * linger and model calls.
+ */
 @Singleton
 public class MicroBatchChannel implements ScoringQueue {
 
     public static final String CHANNEL = "micro-batches";
 
-    private final MicroBatcher<InFlightRecord> batcher;
+    /** Holds InFlightRecord and PendingScore alike: one wrapper per record would cost an allocation on the hot path. */
+    private final MicroBatcher<Object> batcher;
 
     @Inject
     public MicroBatchChannel(SluiceConfig config) {
@@ -27,12 +30,17 @@ public class MicroBatchChannel implements ScoringQueue {
     }
 
     @Outgoing(CHANNEL)
-    public Multi<List<InFlightRecord>> batches() {
-        return batcher.batches();
+    public Multi<MicroBatch> batches() {
+        return batcher.batches().map(MicroBatch::of);
     }
 
     @Override
     public void offer(InFlightRecord record) {
         batcher.offer(record);
+    }
+
+    /** Queues a text for the next micro-batch; its outcome completes once the batch is scored. */
+    public void offer(PendingScore text) {
+        batcher.offer(text);
     }
 }

@@ -77,6 +77,22 @@ public interface SluiceConfig {
 
     Metrics metrics();
 
+    Score score();
+
+    /** {@code POST /api/score}: synchronous scoring through the same micro-batches as the Kafka path. */
+    interface Score {
+
+        /** Texts one call may send. */
+        @WithName("max-texts")
+        @WithDefault("256")
+        int maxTexts();
+
+        /** Texts being scored for callers at once, over all calls; a call beyond it is answered 429 at once. */
+        @WithName("max-in-flight")
+        @WithDefault("2048")
+        int maxInFlight();
+    }
+
     interface Metrics {
 
         /**

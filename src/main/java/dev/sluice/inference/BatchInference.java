@@ -12,7 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import dev.sluice.batching.MicroBatch;
 import dev.sluice.batching.MicroBatchChannel;
+import dev.sluice.batching.PendingScore;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.ingest.BadRequestException;
 import dev.sluice.ingest.RequestParser;
@@ -23,7 +25,7 @@ import dev.sluice.record.FailureReason;
 import dev.sluice.record.Sentiment;
 
 /**
- * The scoring stage: each micro-batch runs on the {@code sluice-workers} pool (size
+ * The scoring stage: each micro-batch (records from Kafka and texts posted for synchronous scoring) runs on the {@code sluice-workers} pool (size
  * {@code sluice.concurrency}), unordered so that batches overtake each other freely; per-key order
  * is kept by the record owner when outcomes are written. Requests are parsed here; bad ones are
  * reported failed, the rest scored by one model call whose outcome goes to the owner. A failing
@@ -67,9 +69,9 @@ public class BatchInference {
 
     @Incoming(MicroBatchChannel.CHANNEL)
     @Blocking(value = WORKER_POOL, ordered = false)
-    public void score(List<InFlightRecord> batch) {
-        List<InFlightRecord> valid = new ArrayList<>(batch.size());
-        for (InFlightRecord record : batch) {
+    public void score(MicroBatch batch) {
+        List<InFlightRecord> valid = new ArrayList<>(batch.records().size());
+        for (InFlightRecord record : batch.records()) {
             if (record.abandoned()) {
                 continue; // Its partition was revoked: the new owner scores it.
             }
@@ -87,23 +89,31 @@ public class BatchInference {
             }
             valid.add(record);
         }
-        scoreAndReport(valid);
+        scoreAndReport(valid, batch.texts());
     }
 
-    private void scoreAndReport(List<InFlightRecord> records) {
-        if (records.isEmpty()) {
+    /** Scores records and posted texts in one model call; on a failure, each half again, down to the one that fails. */
+    private void scoreAndReport(List<InFlightRecord> records, List<PendingScore> posted) {
+        int size = records.size() + posted.size();
+        if (size == 0) {
             return;
         }
-        List<String> texts = new ArrayList<>(records.size());
+        List<String> texts = new ArrayList<>(size);
         for (InFlightRecord record : records) {
             texts.add(TextCap.cap(record.request().text(), maxChars));
         }
-        lifecycle.scoring(records);
-        InferenceWatchdog.Call call = watchdog.start(records.size(), timeout -> {
+        for (PendingScore text : posted) {
+            texts.add(TextCap.cap(text.text(), maxChars));
+        }
+        if (!records.isEmpty()) {
+            lifecycle.scoring(records);
+        }
+        InferenceWatchdog.Call call = watchdog.start(size, timeout -> {
             // Bisecting a hang would wait the timeout once per level: every record of it retries instead.
             for (InFlightRecord record : records) {
                 lifecycle.failed(record, FailureReason.TIMEOUT, timeout);
             }
+            posted.forEach(text -> text.outcome().completeExceptionally(timeout));
         });
         long started = System.nanoTime();
         List<Sentiment> sentiments;
@@ -116,20 +126,30 @@ public class BatchInference {
             if (!watchdog.finish(call)) {
                 return;
             }
-            if (records.size() == 1) {
-                lifecycle.failed(records.get(0), FailureReason.PROCESSING_FAILED, e);
+            if (size == 1) {
+                if (records.isEmpty()) {
+                    posted.get(0).outcome().completeExceptionally(e);
+                } else {
+                    lifecycle.failed(records.get(0), FailureReason.PROCESSING_FAILED, e);
+                }
             } else {
-                int half = records.size() / 2;
-                scoreAndReport(records.subList(0, half));
-                scoreAndReport(records.subList(half, records.size()));
+                int half = size / 2;
+                int recordsFirst = Math.min(half, records.size());
+                scoreAndReport(records.subList(0, recordsFirst), posted.subList(0, half - recordsFirst));
+                scoreAndReport(records.subList(recordsFirst, records.size()), posted.subList(half - recordsFirst, posted.size()));
             }
             return;
         }
         if (!watchdog.finish(call)) {
             return;
         }
-        metrics.batch(texts.size(), System.nanoTime() - started);
-        lifecycle.scored(records, sentiments, model.id());
+        metrics.batch(size, System.nanoTime() - started);
+        if (!records.isEmpty()) {
+            lifecycle.scored(records, records.size() == size ? sentiments : sentiments.subList(0, records.size()), model.id());
+        }
+        for (int i = 0; i < posted.size(); i++) {
+            posted.get(i).outcome().complete(sentiments.get(records.size() + i));
+        }
     }
 
     private List<Sentiment> predict(List<String> texts) {

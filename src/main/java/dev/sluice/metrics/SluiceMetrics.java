@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import dev.sluice.config.DeliveryMode;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.record.FailureReason;
 import dev.sluice.record.Label;
@@ -52,6 +54,7 @@ public class SluiceMetrics {
     private final Timer endToEnd;
     private final Timer transactions;
     private final Counter transactionsAborted;
+    private final Counter scoredOverHttp;
     private final AtomicLongArray processedByPartition = new AtomicLongArray(MAX_PARTITIONS);
 
     @Inject
@@ -88,12 +91,16 @@ public class SluiceMetrics {
                 .description("Result acknowledged minus the request's timestamp (or its record timestamp)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
+        // At-least-once runs no transactions: their meters stay off /q/metrics rather than show zeros that mean nothing.
+        MeterRegistry transactional = config.delivery() == DeliveryMode.EXACTLY_ONCE ? registry : new SimpleMeterRegistry();
         this.transactions = Timer.builder("sluice.transactions")
                 .description("Exactly-once: transactions committed and how long each commit (flush, offsets, commit) took")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry);
+                .register(transactional);
         this.transactionsAborted = Counter.builder("sluice.transactions.aborted")
                 .description("Exactly-once: transactions aborted (the instance then stops and its records are read again)")
+                .register(transactional);
+        this.scoredOverHttp = Counter.builder("sluice.score.texts").description("Texts scored through POST /api/score")
                 .register(registry);
     }
 
@@ -152,6 +159,10 @@ public class SluiceMetrics {
 
     public void replayed(long records) {
         replayed.increment(records);
+    }
+
+    public void scoredOverHttp(int texts) {
+        scoredOverHttp.increment(texts);
     }
 
     public void rebalanced() {

@@ -24,6 +24,10 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
+        if (e.retryAfterSeconds() > 0) {
+            return RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(e.problem().status()), e.problem())
+                    .type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds()).build();
+        }
         return reply(e.problem());
     }
 

@@ -25,6 +25,7 @@ import dev.sluice.lifecycle.InFlightRecord;
 import dev.sluice.lifecycle.OutcomePublisher;
 import dev.sluice.lifecycle.RecordLifecycle;
 import dev.sluice.record.DeadLetterHeaders;
+import dev.sluice.record.TraceContext;
 import dev.sluice.support.DaemonThreads;
 
 /**
@@ -114,8 +115,9 @@ public class OutcomeSender implements OutcomePublisher {
 
     private ProducerRecord<byte[], byte[]> outgoing(InFlightRecord record) {
         return switch (record.destination()) {
-            case RESULT -> new ProducerRecord<>(resultsTopic, null, record.key(),
-                    writer.write(record, record.sentiment(), record.modelId(), System.currentTimeMillis()));
+            case RESULT -> new ProducerRecord<>(resultsTopic, null, null, record.key(),
+                    writer.write(record, record.sentiment(), record.modelId(), System.currentTimeMillis()),
+                    TraceContext.forResult(record.headers()));
             case RETRY_TOPIC -> {
                 Headers headers = FailureHeaders.of(record, record.failureReason(), record.failureCause());
                 DeadLetterHeaders.add(headers, DeadLetterHeaders.RETRY_DUE_MS, Long.toString(record.retryDueMs()));

@@ -5,8 +5,10 @@ import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -184,6 +187,65 @@ class EndpointsIT {
             kafka.flush();
             await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka.ids(kafka.readAll("sluice.results")).containsAll(expected));
             assertThat(kafka.readAll("sluice.results")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void textsPostedForScoringAreAnsweredInOrderByTheKafkaPathsModel() {
+        String model = when().get("/api/model").then().statusCode(200).extract().path("id");
+        Http.scorer().contentType(ContentType.JSON)
+                .body("{\"texts\":[\"I love this, it is wonderful and great!\",\"Terrible, awful, the worst service ever.\",\"\"]}")
+                .post("/api/score").then().statusCode(200).contentType(ContentType.JSON).body("size()", is(3))
+                .body("[0].label", is("positive")).body("[1].label", is("negative")).body("[2].label", is("neutral"))
+                .body("[0].model", is(model)).body("[1].score", lessThan(0f)).body("[0].score", greaterThan(0f));
+        Http.operator().contentType(ContentType.JSON).body("[\"What a great day\"]").post("/api/score").then().statusCode(200)
+                .body("[0].label", is("positive"));
+        Http.management().get("/q/metrics").then().statusCode(200).body(containsString("sluice_score_texts_total"))
+                .body(containsString("uri=\"/api/score\""));
+    }
+
+    @Test
+    void aScoreBodyThatIsNotAListOfTextsIsAProblemNamingEachFault() {
+        Http.scorer().contentType(ContentType.JSON).body("{\"texts\":[\"ok\"],\"model\":\"x\"}").post("/api/score").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0]", containsString("unknown field 'model'"));
+        Http.scorer().contentType(ContentType.JSON).body("[\"ok\", 3, null]").post("/api/score").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0]", containsString("[1] must be a string"))
+                .body("errors[1]", containsString("[2] must be a string"));
+        Http.scorer().contentType(ContentType.JSON).body("[]").post("/api/score").then().statusCode(400).body("detail",
+                containsString("1 to 256"));
+        Http.scorer().contentType(ContentType.JSON).body("[\"" + "x".repeat(70_000) + "\"]").post("/api/score").then().statusCode(400)
+                .body("errors[0]", containsString("over 65536 bytes"));
+        Http.scorer().contentType(ContentType.JSON).body("{\"text\":\"one\"}").post("/api/score").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void scoringNeedsCredentialsAndTheScorerCannotChangeAnything() {
+        given().contentType(ContentType.JSON).body("[\"hello\"]").post("/api/score").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().preemptive().basic("reader", "test-reader").contentType(ContentType.JSON).body("[\"hello\"]").post("/api/score")
+                .then().statusCode(403).contentType("application/problem+json");
+        Http.scorer().contentType(ContentType.JSON).body("{\"id\":\"a\",\"text\":\"b\"}").post("/api/requests").then().statusCode(403)
+                .contentType("application/problem+json");
+        Http.scorer().contentType(ContentType.JSON).body("{\"all\":true}").post("/api/dlq/replay").then().statusCode(403);
+    }
+
+    @Test
+    void aRequestsTraceContextIsCarriedToItsResult() {
+        String id = "traced-" + UUID.randomUUID();
+        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+        try (TestKafka kafka = TestKafka.connect()) {
+            ProducerRecord<byte[], byte[]> request = new ProducerRecord<>("sluice.requests", "traced".getBytes(StandardCharsets.UTF_8),
+                    ("{\"id\":\"" + id + "\",\"text\":\"lovely\"}").getBytes(StandardCharsets.UTF_8));
+            request.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+            request.headers().add("tracestate", "vendor=opaque".getBytes(StandardCharsets.UTF_8));
+            kafka.send(request);
+            kafka.flush();
+            ConsumerRecord<byte[], byte[]> result = await().atMost(Duration.ofSeconds(60)).until(() -> kafka.readAll("sluice.results")
+                    .stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(id)).findFirst().orElse(null),
+                    notNullValue());
+            assertThat(new String(result.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8)).isEqualTo(traceparent);
+            assertThat(new String(result.headers().lastHeader("tracestate").value(), StandardCharsets.UTF_8)).isEqualTo("vendor=opaque");
         }
     }
 }

@@ -10,6 +10,8 @@ public final class Http {
 
     public static final String OPERATOR = "operator";
     public static final String OPERATOR_PASSWORD = "test-operator";
+    public static final String SCORER = "scorer";
+    public static final String SCORER_PASSWORD = "test-scorer";
 
     private Http() {
     }
@@ -18,6 +20,11 @@ public final class Http {
     public static RequestSpecification management() {
         int port = ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
         return RestAssured.given().port(port);
+    }
+
+    /** A request with the credentials of the test user who may score but change nothing. */
+    public static RequestSpecification scorer() {
+        return RestAssured.given().auth().preemptive().basic(SCORER, SCORER_PASSWORD);
     }
 
     /** A request with the test operator's credentials. */

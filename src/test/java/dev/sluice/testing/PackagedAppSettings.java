@@ -21,6 +21,7 @@ public final class PackagedAppSettings {
         settings.put("kafka.bootstrap.servers", bootstrapServers);
         settings.put("quarkus.security.users.embedded.users.operator", Http.OPERATOR_PASSWORD);
         settings.put("quarkus.security.users.embedded.users.reader", "test-reader");
+        settings.put("quarkus.security.users.embedded.users.scorer", Http.SCORER_PASSWORD);
         settings.put("quarkus.security.users.embedded.roles.reader", "sluice-reader");
         settings.put("quarkus.management.port", "9001");
         settings.put("sluice.health.lag-refresh", "500ms");

@@ -1,0 +1,103 @@
+package dev.sluice.devbroker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.Identifier;
+
+import dev.sluice.config.SluiceConfig;
+
+/**
+ * Dev mode only: {@code GET /api/dev/results?limit=20} shows the newest results, newest first, so a
+ * newcomer reads what sluice wrote with curl or a browser instead of a Kafka client. The packaged
+ * application has no such endpoint: there, results are read from the topic.
+ */
+@IfBuildProfile("dev")
+@Path("/api/dev/results")
+public class LatestResults {
+
+    private static final int MAX_LIMIT = 200;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
+    @Inject
+    SluiceConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    public List<JsonNode> latest(@QueryParam("limit") @DefaultValue("20") int limit) {
+        int wanted = Math.max(1, Math.min(limit, MAX_LIMIT));
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(config.topics().results()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            // Each partition's newest `wanted` hold the newest `wanted` overall.
+            partitions.forEach(p -> consumer.seek(p, Math.max(begin.get(p), end.get(p) - wanted)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        records.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp()).reversed());
+        List<JsonNode> newest = new ArrayList<>(wanted);
+        for (ConsumerRecord<byte[], byte[]> record : records.subList(0, Math.min(wanted, records.size()))) {
+            newest.add(parsed(record.value()));
+        }
+        return newest;
+    }
+
+    private JsonNode parsed(byte[] value) {
+        try {
+            return mapper.readTree(value);
+        } catch (java.io.IOException | RuntimeException e) {
+            return mapper.getNodeFactory().textNode("(not JSON: " + (value == null ? 0 : value.length) + " bytes)");
+        }
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> settings = new HashMap<>();
+        kafka.forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                settings.put(key, value);
+            }
+        });
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-dev-results");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return settings;
+    }
+}
