@@ -31,7 +31,8 @@ import io.smallrye.common.annotation.Identifier;
 import dev.sluice.config.SluiceConfig;
 
 /**
- * Dev mode only: {@code GET /api/dev/results?limit=20} shows the newest results, newest first, so a
+ * Dev mode only: {@code GET /api/dev/results?limit=20} shows the newest results, newest first
+ * ({@code &id=...}: only that request's), so a
  * newcomer reads what sluice wrote with curl or a browser instead of a Kafka client. The packaged
  * application has no such endpoint: there, results are read from the topic.
  */
@@ -40,6 +41,7 @@ import dev.sluice.config.SluiceConfig;
 public class LatestResults {
 
     private static final int MAX_LIMIT = 200;
+    private static final int SEARCH_DEPTH = 5_000;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -54,8 +56,10 @@ public class LatestResults {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public List<JsonNode> latest(@QueryParam("limit") @DefaultValue("20") int limit) {
+    public List<JsonNode> latest(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("id") String id) {
         int wanted = Math.max(1, Math.min(limit, MAX_LIMIT));
+        // Looking for one request's result: search deeper, since the demo producer keeps writing.
+        int depth = id == null ? wanted : SEARCH_DEPTH;
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings())) {
             List<TopicPartition> partitions = consumer.partitionsFor(config.topics().results()).stream()
@@ -63,8 +67,8 @@ public class LatestResults {
             consumer.assign(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            // Each partition's newest `wanted` hold the newest `wanted` overall.
-            partitions.forEach(p -> consumer.seek(p, Math.max(begin.get(p), end.get(p) - wanted)));
+            // Each partition's newest `depth` hold the newest `depth` overall.
+            partitions.forEach(p -> consumer.seek(p, Math.max(begin.get(p), end.get(p) - depth)));
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
@@ -72,8 +76,14 @@ public class LatestResults {
         }
         records.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp()).reversed());
         List<JsonNode> newest = new ArrayList<>(wanted);
-        for (ConsumerRecord<byte[], byte[]> record : records.subList(0, Math.min(wanted, records.size()))) {
-            newest.add(parsed(record.value()));
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            JsonNode result = parsed(record.value());
+            if (id == null || id.equals(result.path("id").asText(null))) {
+                newest.add(result);
+            }
+            if (newest.size() == wanted) {
+                break;
+            }
         }
         return newest;
     }

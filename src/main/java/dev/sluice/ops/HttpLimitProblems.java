@@ -13,11 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The answers the HTTP layer gives before any REST resource runs, as problem documents like every
  * other 4xx: 413 for a body over {@code quarkus.http.limits.max-body-size} (10 MiB; refused on its
- * declared length, before it is read), and 414 for a
+ * declared length before it is read, or, for a chunked body, once the chunks pass it), and 414 for a
  * URI over {@link #MAX_URI_CHARS}. Vert.x itself answers an over-long request line from its
  * decoder with an empty body and no hook, so its limit is set far higher
  * ({@code quarkus.http.limits.max-initial-line-length}) and sluice's own limit is applied here.
@@ -29,9 +30,11 @@ public class HttpLimitProblems {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long maxBodyBytes;
+    private final BodyHandler chunkedBodies;
 
     HttpLimitProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.maxBodyBytes = maxBody.asLongValue();
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     void install(@Observes Router router) {
@@ -42,6 +45,10 @@ public class HttpLimitProblems {
                 // Refused before a byte is read: a client that does not wait for 100-continue would
                 // otherwise have its body cut at the limit and be told it is not valid JSON.
                 answer(context, tooLarge());
+            } else if (declaredLength(context) < 0 && context.request().headers().contains("Transfer-Encoding", "chunked", true)) {
+                // No declared length: read the chunks here, counting, so that going over the limit
+                // fails this route with 413 (answered below) instead of the REST layer's empty 413.
+                chunkedBodies.handle(context);
             } else {
                 context.next();
             }

@@ -12,7 +12,7 @@ import dev.sluice.record.FailureReason;
 
 /**
  * The headers a failed record carries to the retry or dead-letter topic: the caller's own headers,
- * then the contract's {@code sluice-*} ones (a replay count survives; other sluice headers are
+ * then the contract's {@code sluice-*} ones (a replay count and origin survive; other sluice headers are
  * written afresh). Every {@code sluice-*} value is read through {@link DeadLetterHeaders}, which
  * takes unreadable ones as absent; the message says which were ignored.
  */
@@ -59,6 +59,10 @@ public final class FailureHeaders {
         long replayCount = DeadLetterHeaders.number(record.headers(), DeadLetterHeaders.REPLAY_COUNT, -1);
         if (replayCount >= 0) {
             DeadLetterHeaders.add(headers, DeadLetterHeaders.REPLAY_COUNT, Long.toString(replayCount));
+        }
+        String replayOrigin = DeadLetterHeaders.value(record.headers(), DeadLetterHeaders.REPLAY_ORIGIN);
+        if (replayOrigin != null) {
+            DeadLetterHeaders.add(headers, DeadLetterHeaders.REPLAY_ORIGIN, replayOrigin);
         }
         return headers;
     }

@@ -28,6 +28,11 @@ public final class DeadLetterHeaders {
     public static final String FIRST_FAILURE_MS = "sluice-first-failure-ms";
     public static final String LAST_FAILURE_MS = "sluice-last-failure-ms";
     public static final String REPLAY_COUNT = "sluice-replay-count";
+    /**
+     * On a replayed record and its later dead letters: the first dead letter of its chain
+     * ({@code topic/partition/offset}), so a rescan replays each chain once, from its newest.
+     */
+    public static final String REPLAY_ORIGIN = "sluice-replay-origin";
     /** On retry-topic records only: epoch ms before which the record must not be retried. */
     public static final String RETRY_DUE_MS = "sluice-retry-due-ms";
     /** On a dead letter the broker refused at full size: written with a null value instead. */

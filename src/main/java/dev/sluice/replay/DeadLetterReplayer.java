@@ -37,7 +37,10 @@ import dev.sluice.record.DeadLetterHeaders;
  * kept and {@code sluice-replay-count} raised by one; a dead letter that has been replayed
  * {@code sluice.dlq.max-replays} times stays parked. Where a replay stopped is the committed
  * offset of the group {@code <group-id>-dlq-replay}, so the next replay goes on from there
- * ({@code rescan} starts over). Replays are serialized: one at a time per instance.
+ * ({@code rescan} starts over, replaying each chain of replays once, from its newest dead letter).
+ * Replays are serialized: one at a time per instance. A dead letter whose replay succeeded leaves no
+ * trace in the dead-letter topic: a rescan replays it again (one more result), within max-replays
+ * only for chains that failed again.
  */
 @Singleton
 public class DeadLetterReplayer {
@@ -77,16 +80,20 @@ public class DeadLetterReplayer {
         long replayed = 0;
         long parked = 0;
         long filteredOut = 0;
+        long superseded = 0;
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
                     .map(p -> new TopicPartition(deadLetterTopic, p.partition())).toList();
             consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<String, String> newestOfChain = Map.of();
             if (Boolean.TRUE.equals(request.rescan())) {
                 consumer.seekToBeginning(partitions);
+                newestOfChain = newestOfEachChain(consumer, partitions, end);
+                consumer.seekToBeginning(partitions);
             }
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             scan : while (!reachedEnd(consumer, end)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -103,13 +110,19 @@ public class DeadLetterReplayer {
                         filteredOut++;
                         continue;
                     }
+                    String origin = origin(record);
+                    String newest = newestOfChain.get(origin);
+                    if (newest != null && !newest.equals(coordinates(record))) {
+                        superseded++; // A later dead letter of the same chain stands for it: replaying both would multiply it.
+                        continue;
+                    }
                     int count = replayCount(record.headers());
                     if (count >= maxReplays) {
                         parked++;
                         continue;
                     }
                     sends.add(producer.send(new ProducerRecord<>(requestsTopic, null, record.key(), record.value(),
-                            replayHeaders(record.headers(), count + 1))));
+                            replayHeaders(record.headers(), count + 1, origin))));
                     replayed++;
                 }
             }
@@ -127,7 +140,47 @@ public class DeadLetterReplayer {
             throw new IllegalStateException("replay failed: " + e.getCause() + "; the replay position did not move", e.getCause());
         }
         metrics.replayed(replayed);
-        return new ReplayReport(scanned, replayed, parked, filteredOut, limit, stoppedAtLimit);
+        return new ReplayReport(scanned, replayed, parked, filteredOut, superseded, limit, stoppedAtLimit);
+    }
+
+    /**
+     * A rescan's first pass: for every chain of replays (a dead letter, its replayed copy's dead
+     * letter, and so on), the coordinates of its newest dead letter, the one with the highest replay
+     * count. Only chains with a replayed member are listed: a dead letter never replayed is its own
+     * chain. The second pass replays each chain once, from its newest, so {@code max-replays} bounds
+     * a chain however often it is rescanned.
+     */
+    private static Map<String, String> newestOfEachChain(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> end) {
+        Map<String, String> newest = new HashMap<>();
+        Map<String, Integer> highest = new HashMap<>();
+        while (!reachedEnd(consumer, end)) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    continue;
+                }
+                String origin = DeadLetterHeaders.value(record.headers(), DeadLetterHeaders.REPLAY_ORIGIN);
+                if (origin == null) {
+                    continue;
+                }
+                int count = replayCount(record.headers());
+                if (count >= highest.getOrDefault(origin, -1)) {
+                    highest.put(origin, count);
+                    newest.put(origin, coordinates(record));
+                }
+            }
+        }
+        return newest;
+    }
+
+    /** The first dead letter of the record's chain: named in its header, or the record itself. */
+    private static String origin(ConsumerRecord<byte[], byte[]> record) {
+        String origin = DeadLetterHeaders.value(record.headers(), DeadLetterHeaders.REPLAY_ORIGIN);
+        return origin != null ? origin : coordinates(record);
+    }
+
+    private static String coordinates(ConsumerRecord<?, ?> record) {
+        return record.topic() + "/" + record.partition() + "/" + record.offset();
     }
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
@@ -143,8 +196,8 @@ public class DeadLetterReplayer {
         return (int) DeadLetterHeaders.number(headers, DeadLetterHeaders.REPLAY_COUNT, 0);
     }
 
-    /** The caller's own headers and the new replay count; the failure headers stay with the dead letter. */
-    private static Headers replayHeaders(Headers original, int replayCount) {
+    /** The caller's own headers, the new replay count and the chain's origin; the failure headers stay with the dead letter. */
+    private static Headers replayHeaders(Headers original, int replayCount, String origin) {
         Headers headers = new RecordHeaders();
         for (Header header : original) {
             if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
@@ -152,6 +205,7 @@ public class DeadLetterReplayer {
             }
         }
         DeadLetterHeaders.add(headers, DeadLetterHeaders.REPLAY_COUNT, Integer.toString(replayCount));
+        DeadLetterHeaders.add(headers, DeadLetterHeaders.REPLAY_ORIGIN, origin);
         return headers;
     }
 

@@ -8,5 +8,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * and whether it stopped there with dead letters left to scan (call again to go on).
  */
 @RegisterForReflection
-public record ReplayReport(long scanned, long replayed, long parked, long filteredOut, long limit, boolean stoppedAtLimit) {
+public record ReplayReport(long scanned, long replayed, long parked, long filteredOut, long superseded, long limit,
+        boolean stoppedAtLimit) {
 }

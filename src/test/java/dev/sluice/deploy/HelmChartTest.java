@@ -26,7 +26,7 @@ class HelmChartTest {
 
     private static final Map<String, String> SASL = Map.of("kafka.securityProtocol", "SASL_SSL",
             "kafka.sasl.existingSecret", "kafka-credentials", "kafka.tls.existingSecret", "kafka-tls", "kafka.tls.certKey", "tls.crt",
-            "kafka.tls.keyKey", "tls.key", "operator.existingSecret", "sluice-operator");
+            "kafka.tls.keyKey", "tls.key", "operator.existingSecret", "sluice-operator", "scorer.existingSecret", "sluice-scorer");
     private static final List<Map<String, String>> VALUE_SETS = List.of(
             Map.of(),
             Map.of("keda.enabled", "false"),
@@ -162,7 +162,8 @@ class HelmChartTest {
                 boolean kafkaClient = name.startsWith("KAFKA_"); // Every kafka.* property reaches the clients.
                 boolean helper = name.equals("SASL_USERNAME") || name.equals("SASL_PASSWORD") || name.equals("JAVA_OPTS_APPEND")
                         || name.equals("POD_NAME") || name.startsWith("DJL_") // Read by the tokenizers library.
-                        || name.equals("SLUICE_OPERATOR_PASSWORD"); // Read by quarkus.security.users.embedded.users.operator.
+                        || name.equals("SLUICE_OPERATOR_PASSWORD") // Read by quarkus.security.users.embedded.users.operator.
+                        || name.equals("SLUICE_SCORER_PASSWORD"); // And .users.scorer.
                 assertThat(kafkaClient || helper || known.contains(name)).as("%s maps to a property sluice reads", name).isTrue();
             }
         }
@@ -179,7 +180,7 @@ class HelmChartTest {
                 secretRefs.add(e.at("/valueFrom/secretKeyRef/name").asText());
             }
         });
-        assertThat(secretRefs).contains("kafka-credentials", "kafka-tls", "sluice-operator");
+        assertThat(secretRefs).contains("kafka-credentials", "kafka-tls", "sluice-operator", "sluice-scorer");
         assertThat(chart.one("TriggerAuthentication").orElseThrow().at("/spec/secretTargetRef/0/name").asText())
                 .isEqualTo("kafka-credentials");
         assertThat(chart.one("ScaledObject").orElseThrow().at("/spec/triggers/0/authenticationRef/name").asText()).isNotBlank();

@@ -13,8 +13,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 import dev.sluice.testing.Http;
@@ -93,6 +100,29 @@ class EndpointsIT {
         String body = "[" + request.repeat(11_000) + "{\"id\":\"z\",\"text\":\"z\"}]"; // 11 MiB
         Http.operator().contentType(ContentType.JSON).body(body).post("/api/requests").then().statusCode(413)
                 .contentType("application/problem+json").body("status", is(413)).body("detail", containsString("10 MiB"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsAProblemDocumentAndAChunkedBodyWithinItIsRead() throws Exception {
+        String request = "{\"id\":\"x\",\"text\":\"" + "y".repeat(1000) + "\"},";
+        byte[] over = ("[" + request.repeat(11_000) + "{\"id\":\"z\",\"text\":\"z\"}]").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> refused = postChunked("/api/requests", Http.OPERATOR, Http.OPERATOR_PASSWORD, over);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("10 MiB");
+        HttpResponse<String> scored = postChunked("/api/score", Http.SCORER, Http.SCORER_PASSWORD,
+                "[\"lovely\"]".getBytes(StandardCharsets.UTF_8));
+        assertThat(scored.statusCode()).as(scored.body()).isEqualTo(200);
+        assertThat(scored.body()).contains("\"label\"");
+    }
+
+    /** A POST whose body has no declared length: Java's client sends an input stream's body in chunks. */
+    private static HttpResponse<String> postChunked(String path, String user, String password, byte[] body) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .header("Content-Type", "application/json").header("Authorization", "Basic " + credentials)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
