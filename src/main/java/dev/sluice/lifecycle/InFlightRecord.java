@@ -22,6 +22,11 @@ public final class InFlightRecord {
     private final Headers headers;
     private final ContiguousOffsetTracker tracker;
     private final InFlightBudget budget;
+    /** When sluice took the record in: wall clock, and the monotonic clock the stage times below are read on. */
+    private final long takenAtMs = System.currentTimeMillis();
+    private final long takenNanos = System.nanoTime();
+    private volatile long scoringNanos;
+    private volatile long scoredNanos;
 
     /** The key's (or partition's) lane in ordered modes; null when the record has no order to keep. */
     KeyLanes.Lane lane;
@@ -82,7 +87,12 @@ public final class InFlightRecord {
         this.lastFailureMs = lastFailureMs;
     }
 
-    void scored(Sentiment sentiment, String modelId) {
+    void scoringStarted(long nanos) {
+        scoringNanos = nanos;
+    }
+
+    void scored(Sentiment sentiment, String modelId, long nanos) {
+        scoredNanos = nanos;
         this.destination = Destination.RESULT;
         this.sentiment = sentiment;
         this.modelId = modelId;
@@ -130,6 +140,25 @@ public final class InFlightRecord {
 
     public byte[] value() {
         return value;
+    }
+
+    /** Epoch nanoseconds of a {@link System#nanoTime()} reading taken while the record was in flight. */
+    public long epochNanos(long nanoTime) {
+        return takenAtMs * 1_000_000L + (nanoTime - takenNanos);
+    }
+
+    public long takenNanos() {
+        return takenNanos;
+    }
+
+    /** When its (latest) micro-batch went into the model; 0 if it never did. */
+    public long scoringNanos() {
+        return scoringNanos;
+    }
+
+    /** When the model scored it; 0 if it was not scored (a bad request, a failure). */
+    public long scoredNanos() {
+        return scoredNanos;
     }
 
     public long recordTimestamp() {

@@ -1,5 +1,7 @@
 package dev.sluice.lifecycle;
 
+import java.util.List;
+
 /**
  * The port through which the owner hands a decided record forward to be written (the publish stage
  * implements it): its result, its retry record or its dead letter, by {@link InFlightRecord#destination()}.
@@ -8,5 +10,9 @@ package dev.sluice.lifecycle;
  */
 public interface OutcomePublisher {
 
-    void publish(InFlightRecord record);
+    /**
+     * Sends the outcomes of records released together (a lane's group, in offset order, or a single
+     * record): none is handed to the producer while an earlier one of the group has failed.
+     */
+    void publish(List<InFlightRecord> group);
 }

@@ -217,18 +217,21 @@ public class RecordLifecycle {
 
     /** Sends the outcomes of records their lanes let go; in exactly-once mode, once their partition's earlier records went. */
     private void publish(List<InFlightRecord> ready) {
+        if (ready.isEmpty()) {
+            return;
+        }
+        if (gate == null) {
+            publisher().publish(ready);
+            return;
+        }
         for (int i = 0; i < ready.size(); i++) {
-            if (gate == null) {
-                publisher().publish(ready.get(i));
-            } else {
-                send(gate.decided(ready.get(i)));
-            }
+            send(gate.decided(ready.get(i)));
         }
     }
 
     private void send(List<InFlightRecord> released) {
-        for (int i = 0; i < released.size(); i++) {
-            publisher().publish(released.get(i));
+        if (!released.isEmpty()) {
+            publisher().publish(released);
         }
     }
 
@@ -236,19 +239,22 @@ public class RecordLifecycle {
 
     /** A micro-batch went into a model call. */
     public void scoring(List<InFlightRecord> batch) {
+        long now = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).state = RecordState.SCORING;
+            batch.get(i).scoringStarted(now);
         }
     }
 
     /** The model scored these records; {@code sentiments} is in the same order. */
     public void scored(List<InFlightRecord> records, List<Sentiment> sentiments, String modelId) {
+        long now = System.nanoTime();
         for (int i = 0; i < records.size(); i++) {
             InFlightRecord record = records.get(i);
             if (record.abandoned()) {
                 continue;
             }
-            record.scored(sentiments.get(i), modelId);
+            record.scored(sentiments.get(i), modelId, now);
             publish(lanes.decided(record));
         }
     }
@@ -310,14 +316,13 @@ public class RecordLifecycle {
 
     /**
      * The broker will never take the record's result (too large for the results topic, say): it is
-     * dead-lettered instead, keeping its place in its key's lane.
+     * dead-lettered instead, keeping its place in its key's lane; the publish stage sends that next.
      */
     public void refused(InFlightRecord record, Throwable cause) {
         long now = System.currentTimeMillis();
         record.failedAt(now);
         metrics.failed(FailureReason.PROCESSING_FAILED);
         record.parked(Destination.DEAD_LETTER, FailureReason.PROCESSING_FAILED, cause, 0);
-        publisher().publish(record);
     }
 
     private void end(InFlightRecord record) {

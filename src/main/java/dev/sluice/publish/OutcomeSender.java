@@ -1,5 +1,6 @@
 package dev.sluice.publish;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,8 +33,10 @@ import dev.sluice.support.DaemonThreads;
  * The publish stage: writes each decided record's outcome — its result to the results topic (keyed
  * like the request, so the default partitioner keeps a key's results together), its retry record
  * with a due time, or its dead letter, key and value byte for byte — and reports it acknowledged to
- * the owner. A send that fails is sent again with backoff until the broker takes it, so a broker
- * away for a while delays records but never dead-letters or drops them. A dead letter the broker
+ * the owner. Outcomes go out in the groups their lanes release, in offset order, from one publisher
+ * thread; a send that fails stops its group there, and the group's unacknowledged records are sent
+ * again, in order, with backoff until the broker takes them, so a broker away for a while delays
+ * records but never dead-letters, drops or reorders them. A dead letter the broker
  * refuses at full size is written without its value, its size in headers; a result it refuses is
  * dead-lettered instead.
  */
@@ -51,9 +54,8 @@ public class OutcomeSender implements OutcomePublisher {
     private final String retryTopic;
     private final String deadLetterTopic;
     private final ScheduledExecutorService timer = DaemonThreads.timer("sluice-send-retry");
-    /** Sends asked for from inside a producer callback run here instead (see {@link #publish}). */
-    private final ExecutorService fromCallbacks = Executors.newSingleThreadExecutor(DaemonThreads.named("sluice-publisher"));
-    private final ThreadLocal<Boolean> inCallback = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /** The one thread that hands outcomes to the producer: what waits for the broker waits here, never on a worker. */
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(DaemonThreads.named("sluice-publisher"));
     private volatile boolean closed;
     /** Exactly-once mode's producers; null in at-least-once mode. */
     private final TransactionalProducers transactions;
@@ -76,44 +78,77 @@ public class OutcomeSender implements OutcomePublisher {
     }
 
     /**
-     * Sends the record's outcome. An acknowledgement frees the next group of a key, and a refusal
-     * turns a result into a dead letter, both inside the producer's callback: a send from there
-     * could block on buffer memory that only that thread frees, so those sends move to one
-     * publisher thread, while the common case (a worker publishing what it scored) sends directly.
+     * Sends a group a lane released (or one record), in offset order, on the publisher thread: a
+     * worker that scored a batch never waits for the broker, and a producer callback that releases
+     * the next group never sends from the producer's own thread (a send there could block on buffer
+     * memory only that thread frees).
      */
     @Override
-    public void publish(InFlightRecord record) {
-        if (inCallback.get()) {
-            fromCallbacks.execute(() -> sendOutcome(record));
-        } else {
-            sendOutcome(record);
+    public void publish(List<InFlightRecord> group) {
+        if (closed || group.isEmpty()) {
+            return;
+        }
+        GroupRound round = new GroupRound(group);
+        publisher.execute(() -> sendRound(round));
+    }
+
+    /** Hands the round's records to the producer in order, until one fails. */
+    private void sendRound(GroupRound round) {
+        for (int index = round.next(); index >= 0; index = round.next()) {
+            InFlightRecord record = round.record(index);
+            if (closed || record.abandoned()) {
+                return; // Shutting down, or the partition is gone: left uncommitted for the next owner.
+            }
+            ProducerRecord<byte[], byte[]> out = round.replacement(index);
+            if (out == null) {
+                out = outgoing(record);
+            }
+            sendOne(round, index, out);
+        }
+        if (round.doneHandingOut()) {
+            again(round);
+        }
+    }
+
+    private void sendOne(GroupRound round, int index, ProducerRecord<byte[], byte[]> out) {
+        InFlightRecord record = round.record(index);
+        Callback callback = (metadata, error) -> answered(round, index, out, error);
+        try {
+            if (transactions == null) {
+                producer.send(out, callback);
+            } else if (estimatedSize(out) > maxRequestSize) {
+                // A refused send would break the whole transaction: refuse it here instead, as the broker would.
+                answered(round, index, out, new RefusedBeforeSending(estimatedSize(out), maxRequestSize));
+            } else {
+                transactions.send(record, out, callback);
+            }
+        } catch (RuntimeException e) {
+            answered(round, index, out, e); // Metadata or buffer memory past max.block.ms, and the like.
         }
     }
 
     /**
-     * Builds and sends the record's outcome. One whose result or retry record cannot be built (the
-     * content of one record reaching a case no code foresaw) becomes that record's dead letter; a
-     * dead letter that cannot carry the caller's headers goes without them. Nothing here throws into
-     * the caller's loop, which is publishing other records too.
+     * Builds the record's outcome. One whose result or retry record cannot be built (the content of
+     * one record reaching a case no code foresaw) becomes that record's dead letter; a dead letter
+     * that cannot carry the caller's headers goes without them. Nothing here throws into the loop
+     * that sends the rest of the group.
      */
-    private void sendOutcome(InFlightRecord record) {
-        ProducerRecord<byte[], byte[]> out;
+    private ProducerRecord<byte[], byte[]> outgoing(InFlightRecord record) {
         try {
-            out = outgoing(record);
+            return built(record);
         } catch (RuntimeException e) {
             if (record.destination() != Destination.DEAD_LETTER) {
                 LOG.warnf(e, "%s: its %s could not be built; dead-lettering it", record, record.destination());
                 lifecycle.refused(record, e);
-                return;
+                return outgoing(record);
             }
             LOG.warnf(e, "%s: its dead letter could not carry its headers; writing it with sluice's own only", record);
-            out = new ProducerRecord<>(deadLetterTopic, null, null, record.key(), record.value(),
+            return new ProducerRecord<>(deadLetterTopic, null, null, record.key(), record.value(),
                     FailureHeaders.withoutCallerHeaders(record, record.failureReason(), record.failureCause()));
         }
-        send(record, out, 0);
     }
 
-    private ProducerRecord<byte[], byte[]> outgoing(InFlightRecord record) {
+    private ProducerRecord<byte[], byte[]> built(InFlightRecord record) {
         return switch (record.destination()) {
             case RESULT -> new ProducerRecord<>(resultsTopic, null, null, record.key(),
                     writer.write(record, record.sentiment(), record.modelId(), System.currentTimeMillis()),
@@ -128,36 +163,15 @@ public class OutcomeSender implements OutcomePublisher {
         };
     }
 
-    private void send(InFlightRecord record, ProducerRecord<byte[], byte[]> out, int failures) {
-        if (closed || record.abandoned()) {
-            return; // Shutting down, or the partition is gone: left uncommitted for the next owner.
-        }
-        Callback callback = (metadata, error) -> {
-            inCallback.set(Boolean.TRUE);
-            try {
-                sent(record, out, failures, error);
-            } finally {
-                inCallback.set(Boolean.FALSE);
-            }
-        };
-        try {
-            if (transactions == null) {
-                producer.send(out, callback);
-            } else if (estimatedSize(out) > maxRequestSize) {
-                // A refused send would break the whole transaction: refuse it here instead, as the broker would.
-                sent(record, out, failures, new RefusedBeforeSending(estimatedSize(out), maxRequestSize));
-            } else {
-                transactions.send(record, out, callback);
-            }
-        } catch (RuntimeException e) {
-            sent(record, out, failures, e); // Buffer full past max.block.ms, and the like.
-        }
-    }
-
-    private void sent(InFlightRecord record, ProducerRecord<byte[], byte[]> out, int failures, Exception error) {
+    /** The broker's answer to one send (or the send's own exception), on the producer's thread or the publisher's. */
+    private void answered(GroupRound round, int index, ProducerRecord<byte[], byte[]> out, Exception error) {
+        InFlightRecord record = round.record(index);
         if (error == null) {
             health.succeeded();
             lifecycle.acknowledged(record);
+            if (round.acknowledged(index)) {
+                again(round);
+            }
             return;
         }
         if (transactions != null && !(error instanceof RefusedBeforeSending)) {
@@ -165,34 +179,42 @@ public class OutcomeSender implements OutcomePublisher {
             return;
         }
         if (error instanceof RecordTooLargeException) {
-            tooLarge(record, out, failures, error);
-            return;
+            tooLarge(round, index, out, error);
+        } else {
+            health.failed(error);
         }
-        health.failed(error);
-        again(record, out, failures);
+        if (round.failed(index)) {
+            again(round);
+        }
     }
 
-    private void tooLarge(InFlightRecord record, ProducerRecord<byte[], byte[]> out, int failures, Exception error) {
+    /** Decides what the next round sends for a record the broker refused as too large. */
+    private void tooLarge(GroupRound round, int index, ProducerRecord<byte[], byte[]> out, Exception error) {
+        InFlightRecord record = round.record(index);
         if (record.destination() != Destination.DEAD_LETTER) {
             LOG.warnf("%s: the broker refused its %s (%s); dead-lettering it", record, out.topic(), error.getMessage());
-            lifecycle.refused(record, error); // The owner makes it a dead letter and hands it back here.
+            lifecycle.refused(record, error); // The owner makes it a dead letter; the next round sends that.
+            round.replace(index, null);
         } else if (out.value() != null) {
             LOG.warnf("%s: the broker refused its dead letter of %d bytes; writing it without its value", record, out.value().length);
-            ProducerRecord<byte[], byte[]> truncated = new ProducerRecord<>(out.topic(), null, null, out.key(), null,
-                    FailureHeaders.truncated(out.headers(), out.value().length));
-            fromCallbacks.execute(() -> send(record, truncated, failures));
+            round.replace(index, new ProducerRecord<>(out.topic(), null, null, out.key(), null,
+                    FailureHeaders.truncated(out.headers(), out.value().length)));
         } else {
             health.failed(error); // Even key and headers are too large: an operator must raise the topic's limit.
-            again(record, out, failures);
         }
     }
 
-    private void again(InFlightRecord record, ProducerRecord<byte[], byte[]> out, int failures) {
+    /**
+     * A round ended with a failure: after a backoff, the next round sends every record of the group
+     * not yet acknowledged, in offset order. The key's lane stays held meanwhile, so a broker away
+     * for longer than the producer's timeouts delays a key's records but never reorders them.
+     */
+    private void again(GroupRound round) {
         if (closed) {
             return;
         }
-        // Never from the producer's own thread: a send there could block on the buffer only that thread frees.
-        timer.schedule(() -> send(record, out, failures + 1), backoff.delayMillis(failures + 1), TimeUnit.MILLISECONDS);
+        int failures = round.nextRound();
+        timer.schedule(() -> publisher.execute(() -> sendRound(round)), backoff.delayMillis(failures), TimeUnit.MILLISECONDS);
     }
 
     /** Exactly-once: a record too large for the producer, found before it could break the transaction. */
@@ -216,6 +238,6 @@ public class OutcomeSender implements OutcomePublisher {
     void stop() {
         closed = true;
         timer.shutdownNow();
-        fromCallbacks.shutdownNow();
+        publisher.shutdownNow();
     }
 }

@@ -28,6 +28,11 @@ final class BrokerPerTest implements BeforeEachCallback, AfterEachCallback {
         broker.close();
     }
 
+    /** The broker itself, to stop and restart it on the same ports. */
+    EmbeddedKafkaBroker broker() {
+        return broker;
+    }
+
     String bootstrap() {
         return broker.bootstrapServers();
     }

@@ -70,6 +70,19 @@ public final class SluiceProcess implements AutoCloseable {
         return matcher.find() ? new int[]{Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))} : null;
     }
 
+    /** A thread dump of the running process ({@code jcmd Thread.print}). */
+    public String threadDump() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        return dump;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public String log() {
         try {
             return Files.readString(log.toPath());
