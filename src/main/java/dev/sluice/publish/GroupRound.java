@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import dev.sluice.lifecycle.InFlightRecord;
+import dev.sluice.trace.RecordTracing;
 
 /**
  * Where one group of a lane stands while it is sent: the records a lane released together, in
@@ -20,6 +21,8 @@ final class GroupRound {
     private final boolean[] acknowledged;
     /** What to send instead of the record's outcome as built (a dead letter without its value); null: build it. */
     private final ProducerRecord<byte[], byte[]>[] replacements;
+    /** Tracing on: each record's open spans, from its first send to its acknowledgement. */
+    private RecordTracing.RecordSpans[] spans;
     private int cursor;
     private int pending;
     private boolean handingOut = true;
@@ -58,6 +61,17 @@ final class GroupRound {
 
     synchronized void replace(int index, ProducerRecord<byte[], byte[]> out) {
         replacements[index] = out;
+    }
+
+    synchronized RecordTracing.RecordSpans spans(int index) {
+        return spans == null ? null : spans[index];
+    }
+
+    synchronized void spans(int index, RecordTracing.RecordSpans opened) {
+        if (spans == null) {
+            spans = new RecordTracing.RecordSpans[records.size()];
+        }
+        spans[index] = opened;
     }
 
     /** The round handed out what it will; true when it is over with a failure (so a next round is due). */

@@ -28,6 +28,7 @@ import dev.sluice.lifecycle.RecordLifecycle;
 import dev.sluice.record.DeadLetterHeaders;
 import dev.sluice.record.TraceContext;
 import dev.sluice.support.DaemonThreads;
+import dev.sluice.trace.RecordTracing;
 
 /**
  * The publish stage: writes each decided record's outcome — its result to the results topic (keyed
@@ -60,11 +61,13 @@ public class OutcomeSender implements OutcomePublisher {
     /** Exactly-once mode's producers; null in at-least-once mode. */
     private final TransactionalProducers transactions;
     private final int maxRequestSize;
+    private final RecordTracing tracing;
 
     @Inject
     public OutcomeSender(RecordProducer producer, ResultWriter writer, RecordLifecycle lifecycle, PublishHealth health,
-            SluiceConfig config, Instance<TransactionalProducers> transactions) {
+            SluiceConfig config, Instance<TransactionalProducers> transactions, RecordTracing tracing) {
         this.producer = producer;
+        this.tracing = tracing;
         this.transactions = config.delivery() == DeliveryMode.EXACTLY_ONCE ? transactions.get() : null;
         this.maxRequestSize = producer.maxRequestSize();
         this.writer = writer;
@@ -102,12 +105,26 @@ public class OutcomeSender implements OutcomePublisher {
             ProducerRecord<byte[], byte[]> out = round.replacement(index);
             if (out == null) {
                 out = outgoing(record);
+                if (tracing.enabled()) {
+                    traced(round, index, out);
+                }
             }
             sendOne(round, index, out);
         }
         if (round.doneHandingOut()) {
             again(round);
         }
+    }
+
+    /** Tracing on: the record's spans open at its first send, and what it writes carries them. */
+    private void traced(GroupRound round, int index, ProducerRecord<byte[], byte[]> out) {
+        RecordTracing.RecordSpans spans = round.spans(index);
+        if (spans == null) {
+            InFlightRecord record = round.record(index);
+            spans = tracing.started(record, record.destination().name().toLowerCase(java.util.Locale.ROOT));
+            round.spans(index, spans);
+        }
+        tracing.carried(spans, out.headers());
     }
 
     private void sendOne(GroupRound round, int index, ProducerRecord<byte[], byte[]> out) {
@@ -168,6 +185,10 @@ public class OutcomeSender implements OutcomePublisher {
         InFlightRecord record = round.record(index);
         if (error == null) {
             health.succeeded();
+            RecordTracing.RecordSpans spans = round.spans(index);
+            if (spans != null) {
+                tracing.ended(spans, null);
+            }
             lifecycle.acknowledged(record);
             if (round.acknowledged(index)) {
                 again(round);
