@@ -56,7 +56,8 @@ public class LatestResults {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public List<JsonNode> latest(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("id") String id) {
+    public String latest(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("id") String id)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
         int wanted = Math.max(1, Math.min(limit, MAX_LIMIT));
         // Looking for one request's result: search deeper, since the demo producer keeps writing.
         int depth = id == null ? wanted : SEARCH_DEPTH;
@@ -85,7 +86,7 @@ public class LatestResults {
                 break;
             }
         }
-        return newest;
+        return mapper.writeValueAsString(newest); // Written here: a JsonNode return type would need reflection natively.
     }
 
     private JsonNode parsed(byte[] value) {

@@ -19,8 +19,8 @@ final class GroupRound {
 
     private final List<InFlightRecord> records;
     private final boolean[] acknowledged;
-    /** What to send instead of the record's outcome as built (a dead letter without its value); null: build it. */
-    private final ProducerRecord<byte[], byte[]>[] replacements;
+    /** What to send for each record, built ahead (or a dead letter without its value); null: build it when sending. */
+    private final ProducerRecord<byte[], byte[]>[] prepared;
     /** Tracing on: each record's open spans, from its first send to its acknowledgement. */
     private RecordTracing.RecordSpans[] spans;
     private int cursor;
@@ -33,7 +33,7 @@ final class GroupRound {
     GroupRound(List<InFlightRecord> records) {
         this.records = records;
         this.acknowledged = new boolean[records.size()];
-        this.replacements = new ProducerRecord[records.size()];
+        this.prepared = new ProducerRecord[records.size()];
     }
 
     /** The index of the next record to hand to the producer, counted as pending; -1 when the round hands out no more. */
@@ -55,12 +55,12 @@ final class GroupRound {
         return records.get(index);
     }
 
-    synchronized ProducerRecord<byte[], byte[]> replacement(int index) {
-        return replacements[index];
+    synchronized ProducerRecord<byte[], byte[]> prepared(int index) {
+        return prepared[index];
     }
 
-    synchronized void replace(int index, ProducerRecord<byte[], byte[]> out) {
-        replacements[index] = out;
+    synchronized void prepare(int index, ProducerRecord<byte[], byte[]> out) {
+        prepared[index] = out;
     }
 
     synchronized RecordTracing.RecordSpans spans(int index) {

@@ -57,6 +57,8 @@ public class OutcomeSender implements OutcomePublisher {
     private final ScheduledExecutorService timer = DaemonThreads.timer("sluice-send-retry");
     /** The one thread that hands outcomes to the producer: what waits for the broker waits here, never on a worker. */
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(DaemonThreads.named("sluice-publisher"));
+    /** True on the producer's I/O thread inside a callback: what is published from there is built on the publisher thread. */
+    private final ThreadLocal<Boolean> inCallback = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private volatile boolean closed;
     /** Exactly-once mode's producers; null in at-least-once mode. */
     private final TransactionalProducers transactions;
@@ -84,7 +86,8 @@ public class OutcomeSender implements OutcomePublisher {
      * Sends a group a lane released (or one record), in offset order, on the publisher thread: a
      * worker that scored a batch never waits for the broker, and a producer callback that releases
      * the next group never sends from the producer's own thread (a send there could block on buffer
-     * memory only that thread frees).
+     * memory only that thread frees). A worker builds its group's records itself, in parallel with
+     * the other workers; the publisher thread only hands them to the producer.
      */
     @Override
     public void publish(List<InFlightRecord> group) {
@@ -92,6 +95,11 @@ public class OutcomeSender implements OutcomePublisher {
             return;
         }
         GroupRound round = new GroupRound(group);
+        if (!inCallback.get()) {
+            for (int index = 0; index < group.size(); index++) {
+                prepare(round, index);
+            }
+        }
         publisher.execute(() -> sendRound(round));
     }
 
@@ -102,18 +110,25 @@ public class OutcomeSender implements OutcomePublisher {
             if (closed || record.abandoned()) {
                 return; // Shutting down, or the partition is gone: left uncommitted for the next owner.
             }
-            ProducerRecord<byte[], byte[]> out = round.replacement(index);
+            ProducerRecord<byte[], byte[]> out = round.prepared(index);
             if (out == null) {
-                out = outgoing(record);
-                if (tracing.enabled()) {
-                    traced(round, index, out);
-                }
+                out = prepare(round, index);
             }
             sendOne(round, index, out);
         }
         if (round.doneHandingOut()) {
             again(round);
         }
+    }
+
+    /** Builds what the record sends (with its spans when tracing is on) and keeps it for every round. */
+    private ProducerRecord<byte[], byte[]> prepare(GroupRound round, int index) {
+        ProducerRecord<byte[], byte[]> out = outgoing(round.record(index));
+        if (tracing.enabled()) {
+            traced(round, index, out);
+        }
+        round.prepare(index, out);
+        return out;
     }
 
     /** Tracing on: the record's spans open at its first send, and what it writes carries them. */
@@ -129,7 +144,14 @@ public class OutcomeSender implements OutcomePublisher {
 
     private void sendOne(GroupRound round, int index, ProducerRecord<byte[], byte[]> out) {
         InFlightRecord record = round.record(index);
-        Callback callback = (metadata, error) -> answered(round, index, out, error);
+        Callback callback = (metadata, error) -> {
+            inCallback.set(Boolean.TRUE);
+            try {
+                answered(round, index, out, error);
+            } finally {
+                inCallback.set(Boolean.FALSE);
+            }
+        };
         try {
             if (transactions == null) {
                 producer.send(out, callback);
@@ -215,10 +237,10 @@ public class OutcomeSender implements OutcomePublisher {
         if (record.destination() != Destination.DEAD_LETTER) {
             LOG.warnf("%s: the broker refused its %s (%s); dead-lettering it", record, out.topic(), error.getMessage());
             lifecycle.refused(record, error); // The owner makes it a dead letter; the next round sends that.
-            round.replace(index, null);
+            round.prepare(index, null);
         } else if (out.value() != null) {
             LOG.warnf("%s: the broker refused its dead letter of %d bytes; writing it without its value", record, out.value().length);
-            round.replace(index, new ProducerRecord<>(out.topic(), null, null, out.key(), null,
+            round.prepare(index, new ProducerRecord<>(out.topic(), null, null, out.key(), null,
                     FailureHeaders.truncated(out.headers(), out.value().length)));
         } else {
             health.failed(error); // Even key and headers are too large: an operator must raise the topic's limit.
