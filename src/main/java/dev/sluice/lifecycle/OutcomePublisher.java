@@ -14,5 +14,10 @@ public interface OutcomePublisher {
      * Sends the outcomes of records released together (a lane's group, in offset order, or a single
      * record): none is handed to the producer while an earlier one of the group has failed.
      */
-    void publish(List<InFlightRecord> group);
+    default void publish(List<InFlightRecord> group) {
+        publishAll(List.of(group));
+    }
+
+    /** The same for the groups one micro-batch released: handed over at once, so the publisher wakes once per batch. */
+    void publishAll(List<List<InFlightRecord>> groups);
 }

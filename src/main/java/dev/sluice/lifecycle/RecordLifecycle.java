@@ -1,6 +1,7 @@
 package dev.sluice.lifecycle;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -249,13 +250,29 @@ public class RecordLifecycle {
     /** The model scored these records; {@code sentiments} is in the same order. */
     public void scored(List<InFlightRecord> records, List<Sentiment> sentiments, String modelId) {
         long now = System.nanoTime();
+        List<List<InFlightRecord>> released = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             InFlightRecord record = records.get(i);
             if (record.abandoned()) {
                 continue;
             }
             record.scored(sentiments.get(i), modelId, now);
-            publish(lanes.decided(record));
+            List<InFlightRecord> ready = lanes.decided(record);
+            if (gate == null) {
+                if (!ready.isEmpty()) {
+                    released.add(ready);
+                }
+            } else {
+                for (int j = 0; j < ready.size(); j++) {
+                    List<InFlightRecord> inOrder = gate.decided(ready.get(j));
+                    if (!inOrder.isEmpty()) {
+                        released.add(inOrder);
+                    }
+                }
+            }
+        }
+        if (!released.isEmpty()) {
+            publisher().publishAll(released);
         }
     }
 

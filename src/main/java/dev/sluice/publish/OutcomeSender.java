@@ -1,5 +1,6 @@
 package dev.sluice.publish;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,17 +91,22 @@ public class OutcomeSender implements OutcomePublisher {
      * the other workers; the publisher thread only hands them to the producer.
      */
     @Override
-    public void publish(List<InFlightRecord> group) {
-        if (closed || group.isEmpty()) {
+    public void publishAll(List<List<InFlightRecord>> groups) {
+        if (closed || groups.isEmpty()) {
             return;
         }
-        GroupRound round = new GroupRound(group);
-        if (!inCallback.get()) {
-            for (int index = 0; index < group.size(); index++) {
-                prepare(round, index);
+        List<GroupRound> rounds = new ArrayList<>(groups.size());
+        for (List<InFlightRecord> group : groups) {
+            GroupRound round = new GroupRound(group);
+            if (!inCallback.get()) {
+                for (int index = 0; index < group.size(); index++) {
+                    prepare(round, index);
+                }
             }
+            rounds.add(round);
         }
-        publisher.execute(() -> sendRound(round));
+        // One hand-over per call, not per group: waking the publisher thread costs more than a send.
+        publisher.execute(() -> rounds.forEach(this::sendRound));
     }
 
     /** Hands the round's records to the producer in order, until one fails. */
