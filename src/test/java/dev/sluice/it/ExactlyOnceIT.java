@@ -130,8 +130,9 @@ class ExactlyOnceIT {
                     .until(() -> ResultLedger.total(kafka, "sluice.results") >= requests / 4);
             try (SluiceProcess successor = SluiceProcess.start(broker.bootstrap(), exactlyOnce("it-a"))) {
                 // The successor's producers fence the first instance's: its open transaction aborts and it stops.
-                assertThat(zombie.awaitExit(2, TimeUnit.MINUTES)).as("exit status of the fenced instance; log:%n%s", zombie.log())
-                        .isEqualTo(3);
+                int exit = zombie.awaitExit(2, TimeUnit.MINUTES);
+                assertThat(exit).as("exit status of the fenced instance; log:%n%s%nthreads:%n%s", zombie.log(),
+                        exit == -1 ? zombie.threadDump() : "(exited)").isEqualTo(3);
                 producer.join();
                 awaitAllCommitted(kafka);
             }
