@@ -1,10 +1,13 @@
 package dev.sluice.ops;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,9 +21,12 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * Maps every client error to a {@link Problem}: sluice's own, malformed or mistyped JSON bodies,
  * missing credentials (401, with the Basic challenge), a missing role (403), and whatever status
- * the REST layer answers itself (404, 405, 415). Library messages stay in the log, not the reply.
+ * the REST layer answers itself (404, 405, 415), and server errors (500, 503). Library messages
+ * stay in the log, not the reply.
  */
 public class ProblemResponses {
+
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
@@ -54,7 +60,8 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public RestResponse<Problem> forbidden(ForbiddenException e) {
-        return reply(Problem.of(403, "Forbidden", "this endpoint needs the role sluice-operator", null));
+        return reply(Problem.of(403, "Forbidden",
+                "this user lacks the role this endpoint needs (sluice-operator to change something, sluice-scorer to score)", null));
     }
 
     @ServerExceptionMapper
@@ -62,13 +69,30 @@ public class ProblemResponses {
         Response response = e.getResponse();
         int status = response.getStatus();
         if (status >= 500) {
-            return null; // Not a client error: the default handling applies.
+            return reply(Problem.of(status, response.getStatusInfo().getReasonPhrase(), "sluice could not answer this request", null));
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
         Response.StatusType type = response.getStatusInfo();
         return reply(Problem.of(status, type.getReasonPhrase(), describe(status), null));
+    }
+
+    /**
+     * Whatever no other mapper names. A send the broker did not acknowledge in time is a 503 to try
+     * again; anything else a 500 whose cause goes to the log, never into the reply.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Problem> unexpected(Exception e) {
+        if (e instanceof TimeoutException || e instanceof ExecutionException) {
+            LOG.warnf("the broker did not acknowledge a request's records: %s", e.toString());
+            return RestResponse.ResponseBuilder
+                    .create(RestResponse.Status.SERVICE_UNAVAILABLE,
+                            Problem.of(503, "Service Unavailable", "the broker did not acknowledge in time; try again", null))
+                    .type(Problem.MEDIA_TYPE).header("Retry-After", 5).build();
+        }
+        LOG.errorf(e, "unexpected error while answering a request");
+        return reply(Problem.of(500, "Internal Server Error", "sluice failed to answer this request; its log says why", null));
     }
 
     private static String describe(int status) {
