@@ -22,8 +22,7 @@ public final class InFlightRecord {
     private final Headers headers;
     private final ContiguousOffsetTracker tracker;
     private final InFlightBudget budget;
-    /** When sluice took the record in: wall clock, and the monotonic clock the stage times below are read on. */
-    private final long takenAtMs = System.currentTimeMillis();
+    /** When sluice took the record in, on the monotonic clock the stage times below are read on. */
     private final long takenNanos = System.nanoTime();
     private volatile long scoringNanos;
     private volatile long scoredNanos;
@@ -140,11 +139,6 @@ public final class InFlightRecord {
 
     public byte[] value() {
         return value;
-    }
-
-    /** Epoch nanoseconds of a {@link System#nanoTime()} reading taken while the record was in flight. */
-    public long epochNanos(long nanoTime) {
-        return takenAtMs * 1_000_000L + (nanoTime - takenNanos);
     }
 
     public long takenNanos() {

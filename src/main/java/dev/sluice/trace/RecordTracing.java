@@ -41,6 +41,11 @@ public class RecordTracing {
 
     private final Tracer tracer;
     private final boolean enabled;
+    /**
+     * Wall-clock epoch nanoseconds minus the monotonic clock, read once when the bean starts (at run
+     * time, also natively), so that records carry one clock reading each, not two.
+     */
+    private final long epochMinusMonotonicNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
 
     @Inject
     public RecordTracing(OpenTelemetry openTelemetry, @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean disabled) {
@@ -58,7 +63,7 @@ public class RecordTracing {
      */
     public RecordSpans started(InFlightRecord record, String outcome) {
         Context parent = PROPAGATOR.extract(Context.root(), record.headers(), HEADERS);
-        long taken = record.epochNanos(record.takenNanos());
+        long taken = epochNanos(record.takenNanos());
         Span process = tracer.spanBuilder("sluice process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
                 .setStartTimestamp(taken, TimeUnit.NANOSECONDS).setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", record.originTopic())
@@ -68,14 +73,14 @@ public class RecordTracing {
         long now = System.nanoTime();
         long published = now;
         if (record.scoringNanos() != 0) {
-            closed(inside, "sluice batch wait", taken, record.epochNanos(record.scoringNanos()));
+            closed(inside, "sluice batch wait", taken, epochNanos(record.scoringNanos()));
             if (record.scoredNanos() != 0) {
-                closed(inside, "sluice model", record.epochNanos(record.scoringNanos()), record.epochNanos(record.scoredNanos()));
+                closed(inside, "sluice model", epochNanos(record.scoringNanos()), epochNanos(record.scoredNanos()));
                 published = record.scoredNanos();
             }
         }
         Span publish = tracer.spanBuilder("sluice publish").setParent(inside).setSpanKind(SpanKind.PRODUCER)
-                .setStartTimestamp(record.epochNanos(published), TimeUnit.NANOSECONDS).startSpan();
+                .setStartTimestamp(epochNanos(published), TimeUnit.NANOSECONDS).startSpan();
         return new RecordSpans(process, publish);
     }
 
@@ -96,6 +101,10 @@ public class RecordTracing {
         }
         spans.publish().end();
         spans.process().end();
+    }
+
+    private long epochNanos(long nanoTime) {
+        return epochMinusMonotonicNanos + nanoTime;
     }
 
     private void closed(Context parent, String name, long startEpochNanos, long endEpochNanos) {
