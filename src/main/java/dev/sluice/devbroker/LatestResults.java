@@ -3,7 +3,6 @@ package dev.sluice.devbroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,19 +14,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.common.annotation.Identifier;
 
+import dev.sluice.config.KafkaClientSettings;
 import dev.sluice.config.SluiceConfig;
 
 /**
@@ -44,8 +41,7 @@ public class LatestResults {
     private static final int SEARCH_DEPTH = 5_000;
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafka;
+    KafkaClientSettings kafka;
 
     @Inject
     SluiceConfig config;
@@ -62,7 +58,7 @@ public class LatestResults {
         // Looking for one request's result: search deeper, since the demo producer keeps writing.
         int depth = id == null ? wanted : SEARCH_DEPTH;
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer("sluice-dev-results", null))) {
             List<TopicPartition> partitions = consumer.partitionsFor(config.topics().results()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
@@ -95,20 +91,5 @@ public class LatestResults {
         } catch (java.io.IOException | RuntimeException e) {
             return mapper.getNodeFactory().textNode("(not JSON: " + (value == null ? 0 : value.length) + " bytes)");
         }
-    }
-
-    private Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        kafka.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                settings.put(key, value);
-            }
-        });
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-dev-results");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return settings;
     }
 }

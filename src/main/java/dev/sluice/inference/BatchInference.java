@@ -77,7 +77,7 @@ public class BatchInference {
             }
             if (record.request() == null) {
                 try {
-                    record.request(parser.parse(record.value()));
+                    lifecycle.parsed(record, parser.parse(record.value()));
                 } catch (BadRequestException e) {
                     lifecycle.failed(record, e.reason(), e);
                     continue;

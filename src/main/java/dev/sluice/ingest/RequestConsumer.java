@@ -8,7 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.sluice.lifecycle.RecordLifecycle;
+import dev.sluice.config.Channels;
+import dev.sluice.lifecycle.RecordIntake;
 
 /**
  * The requests channel: each polled batch goes to the record owner, which registers, orders and
@@ -17,15 +18,15 @@ import dev.sluice.lifecycle.RecordLifecycle;
 @Singleton
 public class RequestConsumer {
 
-    private final RecordLifecycle lifecycle;
+    private final RecordIntake intake;
 
     @Inject
-    public RequestConsumer(RecordLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+    public RequestConsumer(RecordIntake intake) {
+        this.intake = intake;
     }
 
-    @Incoming(RecordLifecycle.REQUESTS_CHANNEL)
+    @Incoming(Channels.REQUESTS)
     public Uni<Void> consume(ConsumerRecords<byte[], byte[]> records) {
-        return lifecycle.takeRequests(records);
+        return intake.takeRequests(records);
     }
 }

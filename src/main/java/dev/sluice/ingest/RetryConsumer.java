@@ -8,7 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.sluice.lifecycle.RecordLifecycle;
+import dev.sluice.config.Channels;
+import dev.sluice.lifecycle.RecordIntake;
 
 /**
  * The retry channel: records parked in the retry topic are taken in like requests (their offsets
@@ -18,15 +19,15 @@ import dev.sluice.lifecycle.RecordLifecycle;
 @Singleton
 public class RetryConsumer {
 
-    private final RecordLifecycle lifecycle;
+    private final RecordIntake intake;
 
     @Inject
-    public RetryConsumer(RecordLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+    public RetryConsumer(RecordIntake intake) {
+        this.intake = intake;
     }
 
-    @Incoming(RecordLifecycle.RETRIES_CHANNEL)
+    @Incoming(Channels.RETRIES)
     public Uni<Void> consume(ConsumerRecords<byte[], byte[]> records) {
-        return lifecycle.takeRetries(records);
+        return intake.takeRetries(records);
     }
 }

@@ -23,21 +23,24 @@ public class GracefulShutdown {
 
     private static final Logger LOG = Logger.getLogger(GracefulShutdown.class);
 
-    private final RecordLifecycle lifecycle;
+    private final RecordIntake intake;
     private final OffsetLedger ledger;
     private final OffsetCommitter committer;
+    private final CommitScheduler commits;
     private final Duration drainTimeout;
 
     @Inject
-    public GracefulShutdown(RecordLifecycle lifecycle, OffsetLedger ledger, OffsetCommitter committer, SluiceConfig config) {
-        this.lifecycle = lifecycle;
+    public GracefulShutdown(RecordIntake intake, OffsetLedger ledger, OffsetCommitter committer, CommitScheduler commits,
+            SluiceConfig config) {
+        this.intake = intake;
         this.ledger = ledger;
         this.committer = committer;
+        this.commits = commits;
         this.drainTimeout = config.shutdown().drainTimeout();
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
-        lifecycle.stopIntake();
+        intake.stop();
         if (!committer.canCommit()) {
             return; // A transaction failed: nothing in flight can commit, so there is nothing to wait for.
         }
@@ -49,10 +52,10 @@ public class GracefulShutdown {
             Thread.currentThread().interrupt();
         }
         try {
-            committer.commitNow(Duration.ofSeconds(10));
+            commits.commitNow(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             LOG.warnf("final offset commit failed: %s", e.toString());
         }
-        committer.stop(); // The consumer closes next; revocation commits anything left.
+        commits.stop(); // The consumer closes next; revocation commits anything left.
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.lifecycle;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
+import org.jboss.logging.Logger;
 
 import dev.sluice.record.FailureReason;
 import dev.sluice.record.Sentiment;
@@ -10,7 +11,9 @@ import dev.sluice.record.SentimentRequest;
 /**
  * One record from the moment sluice takes it in until a commit passes its offset. Key and value
  * are kept byte for byte: results reuse the key, dead letters reuse both. Its state and outcome are
- * written only by {@link RecordLifecycle}; stages read them and report back.
+ * written only by the owner ({@link RecordLifecycle} and the parts it drives, in this package), and
+ * its state only through {@link #moveTo}, which checks {@link RecordState}'s table; stages read
+ * them and report back.
  */
 public final class InFlightRecord {
 
@@ -27,11 +30,13 @@ public final class InFlightRecord {
     private volatile long scoringNanos;
     private volatile long scoredNanos;
 
+    private static final Logger LOG = Logger.getLogger(InFlightRecord.class);
+    /** Assertions on (tests): an illegal move throws; off (production): it is counted and logged. */
+    private static final boolean STRICT_MOVES = InFlightRecord.class.desiredAssertionStatus();
+
     /** The key's (or partition's) lane in ordered modes; null when the record has no order to keep. */
-    KeyLanes.Lane lane;
-    volatile RecordState state = RecordState.TAKEN;
-    /** Exactly-once only: where the record stands at its partition's {@link OffsetOrderGate}; guarded by the gate. */
-    OffsetOrderGate.Mark gateMark = OffsetOrderGate.Mark.WAITING;
+    private Lane lane;
+    private volatile RecordState state = RecordState.TAKEN;
     private Destination destination;
     private Sentiment sentiment;
     private String modelId;
@@ -175,12 +180,36 @@ public final class InFlightRecord {
         return state;
     }
 
+    /**
+     * Moves the record to {@code next} if {@link RecordState}'s table allows it. Each record is
+     * moved by one thread at a time (its hand-overs order them), so no compare-and-set is needed.
+     */
+    void moveTo(RecordState next) {
+        RecordState from = state;
+        if (!from.canMoveTo(next)) {
+            RecordState.illegalMove();
+            if (STRICT_MOVES) {
+                throw new IllegalStateException(this + ": illegal move " + from + " -> " + next);
+            }
+            LOG.errorf(new IllegalStateException(from + " -> " + next), "%s: illegal state move (applied; please report it)", this);
+        }
+        state = next;
+    }
+
+    Lane lane() {
+        return lane;
+    }
+
+    void lane(Lane lane) {
+        this.lane = lane;
+    }
+
     public SentimentRequest request() {
         return request;
     }
 
-    /** The scoring stage parsed the value: later attempts reuse it. */
-    public void request(SentimentRequest request) {
+    /** The scoring stage parsed the value (reported through the owner): later attempts reuse it. */
+    void request(SentimentRequest request) {
         this.request = request;
     }
 

@@ -24,7 +24,7 @@ import dev.sluice.config.OrderingMode;
 public final class KeyLanes {
 
     private final OrderingMode mode;
-    private final ConcurrentHashMap<Object, Lane> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, KeyLane> lanes = new ConcurrentHashMap<>();
 
     public KeyLanes(OrderingMode mode) {
         this.mode = mode;
@@ -37,11 +37,11 @@ public final class KeyLanes {
             return;
         }
         while (true) {
-            Lane lane = lanes.computeIfAbsent(id, x -> new Lane(x, record.partition().partition()));
+            KeyLane lane = lanes.computeIfAbsent(id, x -> new KeyLane(x, record.partition().partition()));
             synchronized (lane) {
                 if (!lane.closed) {
                     lane.queue.addLast(record);
-                    record.lane = lane;
+                    record.lane(lane);
                     return;
                 }
             }
@@ -53,31 +53,31 @@ public final class KeyLanes {
      * must be sent: empty while an earlier record of the lane is undecided or unacknowledged.
      */
     public List<InFlightRecord> decided(InFlightRecord record) {
-        Lane lane = record.lane;
+        KeyLane lane = (KeyLane) record.lane();
         if (lane == null) {
-            record.state = RecordState.PUBLISHING;
+            record.moveTo(RecordState.PUBLISHING);
             return List.of(record);
         }
         synchronized (lane) {
-            record.state = RecordState.WAITING_FOR_KEY;
+            record.moveTo(RecordState.WAITING_FOR_KEY);
             return lane.sending == 0 ? lane.releaseHead() : List.of();
         }
     }
 
     /** The record's outcome was acknowledged. Returns the next group of its lane to send, if any. */
     public List<InFlightRecord> acknowledged(InFlightRecord record) {
-        Lane lane = record.lane;
+        KeyLane lane = (KeyLane) record.lane();
         if (lane == null) {
-            record.state = RecordState.ENDED;
+            record.moveTo(RecordState.ENDED);
             return List.of();
         }
         synchronized (lane) {
-            record.state = RecordState.ENDED;
+            record.moveTo(RecordState.ENDED);
             if (--lane.sending > 0) {
                 return List.of();
             }
-            while (!lane.queue.isEmpty() && lane.queue.peekFirst().state == RecordState.ENDED) {
-                lane.queue.pollFirst().lane = null;
+            while (!lane.queue.isEmpty() && lane.queue.peekFirst().state() == RecordState.ENDED) {
+                lane.queue.pollFirst().lane(null);
             }
             if (lane.queue.isEmpty()) {
                 lane.closed = true;
@@ -119,7 +119,7 @@ public final class KeyLanes {
     }
 
     /** One key's records, in offset order, from the oldest not yet acknowledged. */
-    static final class Lane {
+    private static final class KeyLane implements Lane {
 
         private final Object id;
         private final int partition;
@@ -129,7 +129,7 @@ public final class KeyLanes {
         /** Removed from the map: a record arriving now must take a new lane. */
         private boolean closed;
 
-        private Lane(Object id, int partition) {
+        private KeyLane(Object id, int partition) {
             this.id = id;
             this.partition = partition;
         }
@@ -138,10 +138,10 @@ public final class KeyLanes {
         private List<InFlightRecord> releaseHead() {
             List<InFlightRecord> group = null;
             for (InFlightRecord next : queue) {
-                if (next.state != RecordState.WAITING_FOR_KEY) {
+                if (next.state() != RecordState.WAITING_FOR_KEY) {
                     break;
                 }
-                next.state = RecordState.PUBLISHING;
+                next.moveTo(RecordState.PUBLISHING);
                 if (group == null) {
                     group = new ArrayList<>(Math.min(queue.size(), 64));
                 }

@@ -157,6 +157,15 @@ public class SluiceMetrics {
         deduplicated.increment();
     }
 
+    /**
+     * Counts the record state moves the owner's transition table forbids (each applied anyway and
+     * logged); any count above zero is a bug to report.
+     */
+    public void countIllegalMoves(java.util.function.LongSupplier moves) {
+        io.micrometer.core.instrument.FunctionCounter.builder("sluice.records.illegal.transitions", moves, m -> m.getAsLong())
+                .description("Record state moves the transition table forbids (a bug: please report it)").register(registry);
+    }
+
     public void replayed(long records) {
         replayed.increment(records);
     }

@@ -1,7 +1,6 @@
 package dev.sluice.ops;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -24,8 +22,8 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 
+import dev.sluice.config.KafkaClientSettings;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.lifecycle.Budgets;
 import dev.sluice.lifecycle.OffsetLedger;
@@ -59,7 +57,7 @@ public class ConsumerLagMonitor {
     private final SluiceConfig config;
     private final OffsetLedger ledger;
     private final SluiceMetrics metrics;
-    private final Map<String, Object> kafka;
+    private final KafkaClientSettings kafka;
     private final Map<Integer, Long> lagByPartition = new ConcurrentHashMap<>();
     private final Map<Integer, long[]> committedSince = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(List.of(), 0, 0, 0, false, Set.of(), Set.of(), 0);
@@ -71,7 +69,7 @@ public class ConsumerLagMonitor {
 
     @Inject
     public ConsumerLagMonitor(SluiceConfig config, OffsetLedger ledger, SluiceMetrics metrics, Budgets budgets,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+            KafkaClientSettings kafka) {
         this.config = config;
         this.ledger = ledger;
         this.metrics = metrics;
@@ -95,16 +93,7 @@ public class ConsumerLagMonitor {
     }
 
     void start(@Observes StartupEvent event) {
-        Map<String, Object> props = new HashMap<>();
-        kafka.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                props.put(key, value);
-            }
-        });
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "sluice-lag-monitor");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        admin = Admin.create(props);
+        admin = Admin.create(kafka.admin("sluice-lag-monitor", 10_000, 5_000));
         lastRefreshNanos = System.nanoTime();
         timer = DaemonThreads.timer("sluice-lag-monitor");
         long every = config.health().lagRefresh().toMillis();

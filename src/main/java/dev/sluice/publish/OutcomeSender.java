@@ -8,18 +8,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 
-import dev.sluice.config.DeliveryMode;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.lifecycle.Backoff;
 import dev.sluice.lifecycle.Destination;
@@ -47,7 +44,6 @@ public class OutcomeSender implements OutcomePublisher {
 
     private static final Logger LOG = Logger.getLogger(OutcomeSender.class);
 
-    private final RecordProducer producer;
     private final ResultWriter writer;
     private final RecordLifecycle lifecycle;
     private final PublishHealth health;
@@ -61,18 +57,14 @@ public class OutcomeSender implements OutcomePublisher {
     /** True on the producer's I/O thread inside a callback: what is published from there is built on the publisher thread. */
     private final ThreadLocal<Boolean> inCallback = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private volatile boolean closed;
-    /** Exactly-once mode's producers; null in at-least-once mode. */
-    private final TransactionalProducers transactions;
-    private final int maxRequestSize;
+    private final OutcomeSends sends;
     private final RecordTracing tracing;
 
     @Inject
-    public OutcomeSender(RecordProducer producer, ResultWriter writer, RecordLifecycle lifecycle, PublishHealth health,
-            SluiceConfig config, Instance<TransactionalProducers> transactions, RecordTracing tracing) {
-        this.producer = producer;
+    OutcomeSender(OutcomeSends sends, ResultWriter writer, RecordLifecycle lifecycle, PublishHealth health, SluiceConfig config,
+            RecordTracing tracing) {
+        this.sends = sends;
         this.tracing = tracing;
-        this.transactions = config.delivery() == DeliveryMode.EXACTLY_ONCE ? transactions.get() : null;
-        this.maxRequestSize = producer.maxRequestSize();
         this.writer = writer;
         this.lifecycle = lifecycle;
         this.health = health;
@@ -159,14 +151,7 @@ public class OutcomeSender implements OutcomePublisher {
             }
         };
         try {
-            if (transactions == null) {
-                producer.send(out, callback);
-            } else if (estimatedSize(out) > maxRequestSize) {
-                // A refused send would break the whole transaction: refuse it here instead, as the broker would.
-                answered(round, index, out, new RefusedBeforeSending(estimatedSize(out), maxRequestSize));
-            } else {
-                transactions.send(record, out, callback);
-            }
+            sends.send(record, out, callback);
         } catch (RuntimeException e) {
             answered(round, index, out, e); // Metadata or buffer memory past max.block.ms, and the like.
         }
@@ -223,9 +208,8 @@ public class OutcomeSender implements OutcomePublisher {
             }
             return;
         }
-        if (transactions != null && !(error instanceof RefusedBeforeSending)) {
-            transactions.sendFailed(record, error); // The open transaction cannot commit: abort, and read its records again.
-            return;
+        if (sends.broke(record, error)) {
+            return; // The instance stops; the records are read again from the committed offsets.
         }
         if (error instanceof RecordTooLargeException) {
             tooLarge(round, index, out, error);
@@ -264,23 +248,6 @@ public class OutcomeSender implements OutcomePublisher {
         }
         int failures = round.nextRound();
         timer.schedule(() -> publisher.execute(() -> sendRound(round)), backoff.delayMillis(failures), TimeUnit.MILLISECONDS);
-    }
-
-    /** Exactly-once: a record too large for the producer, found before it could break the transaction. */
-    private static final class RefusedBeforeSending extends RecordTooLargeException {
-
-        RefusedBeforeSending(int size, int limit) {
-            super("about " + size + " bytes, over max.request.size " + limit);
-        }
-    }
-
-    /** An upper bound of the record's size on the wire: key, value, headers and a batch's overhead. */
-    private static int estimatedSize(ProducerRecord<byte[], byte[]> out) {
-        int size = 128 + (out.key() == null ? 0 : out.key().length) + (out.value() == null ? 0 : out.value().length);
-        for (Header header : out.headers()) {
-            size += 16 + header.key().length() + (header.value() == null ? 0 : header.value().length);
-        }
-        return size;
     }
 
     @PreDestroy

@@ -1,9 +1,7 @@
 package dev.sluice.publish;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
@@ -14,15 +12,13 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Identifier;
 
+import dev.sluice.config.KafkaClientSettings;
 import dev.sluice.config.SluiceConfig;
 
 /**
@@ -43,11 +39,10 @@ public class RecordProducer {
     private final int maxRequestSize;
 
     @Inject
-    public RecordProducer(@Identifier("default-kafka-broker") Map<String, Object> kafka, SluiceConfig config) {
+    public RecordProducer(KafkaClientSettings kafka, SluiceConfig config) {
         this.maxRequestSize = TopicMessageLimit.largest(kafka, List.of(config.topics().dlq(), config.topics().retry()),
                 DEFAULT_MAX_REQUEST_SIZE);
-        Map<String, Object> props = settings(kafka, config, maxRequestSize);
-        this.producer = new KafkaProducer<>(props);
+        this.producer = new KafkaProducer<>(kafka.producer("sluice-producer", maxRequestSize));
         String results = config.topics().results();
         // Fetch the results topic's metadata now, not in the first send (which would block a worker while it waits).
         CompletableFuture.runAsync(() -> {
@@ -57,30 +52,6 @@ public class RecordProducer {
                 LOG.warnf("no metadata for %s yet (%s); the first result send will wait for it", results, e.toString());
             }
         });
-    }
-
-    /**
-     * The settings of every producer of outcomes: sluice's tuning, then every {@code kafka.*}
-     * producer property, then the guarantee (idempotent, {@code acks=all}), which nothing overrides.
-     */
-    static Map<String, Object> settings(Map<String, Object> kafka, SluiceConfig config, int maxRequestSize) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.producer().linger().toMillis());
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchBytes());
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compression());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "sluice-producer");
-        // Dead letters carry the request byte for byte: allow what the parking topics accept.
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestSize);
-        for (Map.Entry<String, Object> entry : kafka.entrySet()) {
-            if (ProducerConfig.configNames().contains(entry.getKey())) {
-                props.put(entry.getKey(), entry.getValue());
-            }
-        }
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return props;
     }
 
     /** The largest request this producer sends ({@code max.request.size}). */

@@ -1,18 +1,18 @@
 package dev.sluice.publish;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.jboss.logging.Logger;
+
+import dev.sluice.config.KafkaClientSettings;
 
 /**
  * Reads the largest record the broker accepts on the topics sluice parks failed records in
@@ -27,16 +27,8 @@ final class TopicMessageLimit {
     }
 
     /** The largest {@code max.message.bytes} of the topics, or {@code fallback} when they cannot be read. */
-    static int largest(Map<String, Object> kafka, Collection<String> topics, int fallback) {
-        Map<String, Object> props = new HashMap<>();
-        kafka.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                props.put(key, value);
-            }
-        });
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "sluice-topic-limits");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+    static int largest(KafkaClientSettings kafka, Collection<String> topics, int fallback) {
+        Map<String, Object> props = kafka.admin("sluice-topic-limits", 5_000, 3_000);
         List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
         try (Admin admin = Admin.create(props)) {
             Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(6, TimeUnit.SECONDS);

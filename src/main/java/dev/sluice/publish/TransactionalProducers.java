@@ -21,8 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Quarkus;
-import io.smallrye.common.annotation.Identifier;
 
+import dev.sluice.config.KafkaClientSettings;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.lifecycle.InFlightRecord;
 import dev.sluice.lifecycle.TransactionalCommits;
@@ -51,7 +51,7 @@ public class TransactionalProducers implements TransactionalCommits {
     private volatile boolean broken;
 
     @Inject
-    public TransactionalProducers(@Identifier("default-kafka-broker") Map<String, Object> kafka, SluiceConfig config,
+    public TransactionalProducers(KafkaClientSettings kafka, SluiceConfig config,
             RecordProducer plain, SluiceMetrics metrics, PublishHealth health) {
         this.metrics = metrics;
         this.health = health;
@@ -65,9 +65,8 @@ public class TransactionalProducers implements TransactionalCommits {
         LOG.infof("exactly-once delivery: transactional ids %s-requests and %s-retries", transactionalIdPrefix, transactionalIdPrefix);
     }
 
-    private TransactionFlow flow(Map<String, Object> kafka, SluiceConfig config, RecordProducer plain, String input, int timeoutMs) {
-        Map<String, Object> props = RecordProducer.settings(kafka, config, plain.maxRequestSize());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "sluice-producer-" + input);
+    private TransactionFlow flow(KafkaClientSettings kafka, SluiceConfig config, RecordProducer plain, String input, int timeoutMs) {
+        Map<String, Object> props = kafka.producer("sluice-producer-" + input, plain.maxRequestSize());
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalIdPrefix + "-" + input);
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, timeoutMs);
         return new TransactionFlow(props);

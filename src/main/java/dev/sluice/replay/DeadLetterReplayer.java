@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -21,12 +20,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.common.annotation.Identifier;
 
+import dev.sluice.config.KafkaClientSettings;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.metrics.SluiceMetrics;
 import dev.sluice.publish.RecordProducer;
@@ -47,7 +45,7 @@ public class DeadLetterReplayer {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterReplayer.class);
 
-    private final Map<String, Object> kafka;
+    private final KafkaClientSettings kafka;
     private final RecordProducer producer;
     private final String deadLetterTopic;
     private final String requestsTopic;
@@ -56,7 +54,7 @@ public class DeadLetterReplayer {
     private final SluiceMetrics metrics;
 
     @Inject
-    public DeadLetterReplayer(@Identifier("default-kafka-broker") Map<String, Object> kafka, RecordProducer producer, SluiceMetrics metrics,
+    public DeadLetterReplayer(KafkaClientSettings kafka, RecordProducer producer, SluiceMetrics metrics,
             SluiceConfig config) {
         this.metrics = metrics;
         this.kafka = kafka;
@@ -83,7 +81,7 @@ public class DeadLetterReplayer {
         long superseded = 0;
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer("sluice-dlq-replay", group))) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
                     .map(p -> new TopicPartition(deadLetterTopic, p.partition())).toList();
             consumer.assign(partitions);
@@ -207,23 +205,5 @@ public class DeadLetterReplayer {
         DeadLetterHeaders.add(headers, DeadLetterHeaders.REPLAY_COUNT, Integer.toString(replayCount));
         DeadLetterHeaders.add(headers, DeadLetterHeaders.REPLAY_ORIGIN, origin);
         return headers;
-    }
-
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> props = new HashMap<>();
-        kafka.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                props.put(key, value);
-            }
-        });
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-dlq-replay");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Dead letters of aborted transactions (exactly-once mode) never happened: never replay them.
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return props;
     }
 }

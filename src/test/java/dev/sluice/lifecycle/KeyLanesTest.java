@@ -61,7 +61,7 @@ class KeyLanesTest {
         entered(lanes, 0, 1, "hot");
         InFlightRecord cold = entered(lanes, 0, 2, "cold");
         assertThat(lanes.decided(cold)).containsExactly(cold);
-        assertThat(hot.state()).isEqualTo(RecordState.TAKEN);
+        assertThat(hot.state()).isEqualTo(RecordState.SCORING);
     }
 
     @Test
@@ -159,6 +159,9 @@ class KeyLanesTest {
         InFlightRecord record = InFlightRecord.detached(new TopicPartition("t", partition), offset,
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8), new byte[0]);
         lanes.enter(record);
+        // Lanes see records once the model has them: the owner moved them this far.
+        record.moveTo(RecordState.BATCHED);
+        record.moveTo(RecordState.SCORING);
         return record;
     }
 
