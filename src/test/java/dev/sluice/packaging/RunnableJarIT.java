@@ -45,7 +45,7 @@ class RunnableJarIT {
     @Test
     void theApplicationShipsTheKafkaClientsItNeeds() {
         assertThat(jars).anySatisfy(jar -> assertThat(jar.getFileName().toString()).startsWith("org.apache.kafka.kafka-clients"));
-        assertThat(entries).contains("org/apache/kafka/clients/consumer/KafkaConsumer.class", "dev/sluice/ingest/RequestConsumer.class");
+        assertThat(entries).contains("org/apache/kafka/clients/consumer/KafkaConsumer.class", "dev/sluice/ingest/ConsumedChannels.class");
     }
 
     @Test
