@@ -29,6 +29,7 @@ public final class InFlightRecord {
     private final long takenNanos = System.nanoTime();
     private volatile long scoringNanos;
     private volatile long scoredNanos;
+    private volatile long releasedNanos;
 
     private static final Logger LOG = Logger.getLogger(InFlightRecord.class);
     /** Assertions on (tests): an illegal move throws; off (production): it is counted and logged. */
@@ -102,6 +103,11 @@ public final class InFlightRecord {
         this.modelId = modelId;
     }
 
+    /** Its outcome was handed to the publisher (its key's earlier records written, its lane free). */
+    void released(long nanos) {
+        releasedNanos = nanos;
+    }
+
     void parked(Destination destination, FailureReason reason, Throwable cause, long retryDueMs) {
         this.destination = destination;
         this.failureReason = reason;
@@ -158,6 +164,11 @@ public final class InFlightRecord {
     /** When the model scored it; 0 if it was not scored (a bad request, a failure). */
     public long scoredNanos() {
         return scoredNanos;
+    }
+
+    /** When its outcome was handed to the publisher; 0 before. */
+    public long releasedNanos() {
+        return releasedNanos;
     }
 
     public long recordTimestamp() {

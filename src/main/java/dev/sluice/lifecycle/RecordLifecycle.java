@@ -118,9 +118,22 @@ public class RecordLifecycle {
         }
         List<List<InFlightRecord>> out = new ArrayList<>(1);
         sendOrder.release(group, out);
-        if (!out.isEmpty()) {
-            publisher().publishAll(out);
+        handOver(out);
+    }
+
+    /** Hands released groups to the publisher at once, noting when each record left its lane. */
+    private void handOver(List<List<InFlightRecord>> groups) {
+        if (groups.isEmpty()) {
+            return;
         }
+        long now = System.nanoTime();
+        for (int i = 0; i < groups.size(); i++) {
+            List<InFlightRecord> group = groups.get(i);
+            for (int j = 0; j < group.size(); j++) {
+                group.get(j).released(now);
+            }
+        }
+        publisher().publishAll(groups);
     }
 
     // ---- reports from the scoring stage (worker threads, the watchdog) ----
@@ -154,9 +167,7 @@ public class RecordLifecycle {
                 sendOrder.release(ready, released);
             }
         }
-        if (!released.isEmpty()) {
-            publisher().publishAll(released);
-        }
+        handOver(released);
     }
 
     /** An attempt failed: retried after a backoff, sent to the retry topic, or dead-lettered. */
@@ -201,6 +212,8 @@ public class RecordLifecycle {
                     Long requested = record.request().timestamp();
                     metrics.processed(record.originPartition(), record.request().source(), record.sentiment().label(),
                             requested != null ? requested : record.recordTimestamp(), System.currentTimeMillis());
+                    metrics.stages(record.takenNanos(), record.scoringNanos(), record.scoredNanos(), record.releasedNanos(),
+                            System.nanoTime());
                 }
                 case DEAD_LETTER -> metrics.deadLettered(record.failureReason());
                 case RETRY_TOPIC -> {
@@ -230,9 +243,7 @@ public class RecordLifecycle {
         ledger.ended(record);
         List<List<InFlightRecord>> out = new ArrayList<>(1);
         sendOrder.skipped(record, out);
-        if (!out.isEmpty()) {
-            publisher().publishAll(out);
-        }
+        handOver(out);
     }
 
     // ---- from the partition owner ----

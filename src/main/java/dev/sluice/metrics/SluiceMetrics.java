@@ -53,6 +53,10 @@ public class SluiceMetrics {
     private final Timer inference;
     private final Timer endToEnd;
     private final Timer transactions;
+    private final Timer batchWait;
+    private final Timer model;
+    private final Timer keyWait;
+    private final Timer publishing;
     private final Counter transactionsAborted;
     private final Counter scoredOverHttp;
     private final AtomicLongArray processedByPartition = new AtomicLongArray(MAX_PARTITIONS);
@@ -100,8 +104,31 @@ public class SluiceMetrics {
         this.transactionsAborted = Counter.builder("sluice.transactions.aborted")
                 .description("Exactly-once: transactions aborted (the instance then stops and its records are read again)")
                 .register(transactional);
+        this.batchWait = stage("batch-wait", "taken in until its micro-batch went into the model (linger, worker queue, backoff)");
+        this.model = stage("model", "its micro-batch's model call");
+        this.keyWait = stage("key-wait",
+                "scored until its lane let it go (earlier records of its key, or of its partition in exactly-once)");
+        this.publishing = stage("publish",
+                "handed to the publisher until the broker acknowledged it (publisher queue, producer linger, acks=all)");
         this.scoredOverHttp = Counter.builder("sluice.score.texts").description("Texts scored through POST /api/score")
                 .register(registry);
+    }
+
+    private Timer stage(String stage, String what) {
+        return Timer.builder("sluice.stage.duration").tag("stage", stage).description("Per result, time from " + what)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofMinutes(1))
+                .register(registry);
+    }
+
+    /** A result's stage times, from the monotonic stamps it carries (taken, scoring, scored, released, acknowledged). */
+    public void stages(long taken, long scoring, long scored, long released, long acknowledged) {
+        if (scoring == 0 || scored == 0 || released == 0) {
+            return; // Not scored in this instance's model call (replayed from the retry topic's due time, say).
+        }
+        batchWait.record(scoring - taken, java.util.concurrent.TimeUnit.NANOSECONDS);
+        model.record(scored - scoring, java.util.concurrent.TimeUnit.NANOSECONDS);
+        keyWait.record(released - scored, java.util.concurrent.TimeUnit.NANOSECONDS);
+        publishing.record(acknowledged - released, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void transactionCommitted(long nanos) {

@@ -103,16 +103,4 @@ class OffsetSendOrderTest {
         gate.release(List.of(first), out);
         assertThat(out).containsExactly(List.of(first, second, third));
     }
-
-    @Test
-    void theLaneOrderPassesAGroupOnAsItIs() {
-        SendOrder lanesOnly = new LaneSendOrder();
-        InFlightRecord first = InFlightRecord.detached(P0, 0, null, new byte[0]);
-        InFlightRecord later = InFlightRecord.detached(P0, 5, null, new byte[0]);
-        lanesOnly.register(first);
-        lanesOnly.register(later);
-        List<List<InFlightRecord>> out = new ArrayList<>();
-        lanesOnly.release(List.of(later), out);
-        assertThat(out).containsExactly(List.of(later));
-    }
 }

@@ -57,6 +57,30 @@ class RecordLifecycleTest {
     }
 
     @Test
+    void anAcknowledgedResultRecordsTheTimeOfEachOfItsStages() {
+        OwnerFixture owner = new OwnerFixture().assigned(P0);
+        InFlightRecord record = owner.poll(P0, "k", 0).get(0);
+        owner.score(record);
+        owner.lifecycle.acknowledged(record);
+        for (String stage : List.of("batch-wait", "model", "key-wait", "publish")) {
+            assertThat(owner.registry.get("sluice.stage.duration").tag("stage", stage).timer().count()).as(stage).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRecordHeldByItsKeyCountsTheHoldAsKeyWait() {
+        OwnerFixture owner = new OwnerFixture().assigned(P0);
+        List<InFlightRecord> records = owner.poll(P0, "k", 0, "k", 1);
+        owner.score(records.get(1));
+        owner.score(records.get(0));
+        owner.acknowledgeAll();
+        assertThat(records.get(1).releasedNanos()).isGreaterThan(records.get(1).scoredNanos());
+        assertThat(records.get(0).releasedNanos()).isGreaterThanOrEqualTo(records.get(0).scoredNanos());
+        assertThat(records.get(1).releasedNanos() - records.get(1).scoredNanos())
+                .isGreaterThan(records.get(0).releasedNanos() - records.get(0).scoredNanos());
+    }
+
+    @Test
     void aLaterRecordOfAKeyScoredFirstIsPublishedOnlyAfterTheEarlierOneIsAcknowledged() {
         OwnerFixture owner = new OwnerFixture().assigned(P0);
         List<InFlightRecord> records = owner.poll(P0, "k", 0, "k", 1);

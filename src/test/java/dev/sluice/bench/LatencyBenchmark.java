@@ -1,0 +1,205 @@
+package dev.sluice.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.sluice.devbroker.EmbeddedKafkaBroker;
+
+/**
+ * Latency at fractions of the saturated rate, sluice against the bare consume→produce loop, in
+ * one run against one embedded broker. First sluice's saturated rate (default settings, the
+ * backlog drained); then, for each fraction, requests on 1,000 keys sent on a fixed schedule
+ * (open loop) for {@code seconds} s, to the bare loop and then to sluice, each result's arrival
+ * minus its request's timestamp recorded (the first 5 s left out). Prints p50/p90/p99 per rate and
+ * p50/p99 per second, so a cliff shows where it starts.
+ * <p>
+ * {@code ./mvnw -B package -DskipTests -Pbench -Dbench.class=dev.sluice.bench.LatencyBenchmark -Dbench.args="200000 10,25,50,75 30"}
+ * (arguments: backlog for the saturated rate, percentages, seconds per phase; {@code SLUICE_BENCH_JAR} and
+ * {@code SLUICE_*} variables as for the other benchmarks, e.g. {@code SLUICE_COMMIT_INTERVAL=200ms}).
+ */
+public final class LatencyBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WARM_UP_SECONDS = 5;
+
+    public static void main(String[] args) throws Exception {
+        int backlog = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int[] percents = java.util.Arrays.stream((args.length > 1 ? args[1] : "10,25,50,75").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        System.out.printf("machine: %d cores, JDK %s; sluice %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), SluiceChild.jar());
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(Map.of("num.io.threads", "2", "num.network.threads", "2"))) {
+            String bootstrap = broker.bootstrapServers();
+            List<String> topics = new ArrayList<>(List.of("sluice.requests", "sluice.results", "sluice.retry", "sluice.dlq"));
+            for (int percent : percents) {
+                topics.addAll(List.of(requests(percent), results(percent, "bare"), results(percent, "sluice")));
+            }
+            broker.createTopics(12, topics);
+            ThroughputBenchmark.preload(bootstrap, backlog);
+            double saturated;
+            try (SluiceChild child = SluiceChild.start(SluiceChild.jar(), bootstrap, Map.of("QUARKUS_LOG_LEVEL", "WARN"))) {
+                saturated = ThroughputBenchmark.measure(bootstrap, "sluice.results", backlog, child).ratePerSecond();
+            }
+            System.out.printf("sluice saturated (default settings): %,.0f msg/s%n", saturated);
+            List<String> summary = new ArrayList<>();
+            for (int percent : percents) {
+                int rate = (int) Math.round(saturated * percent / 100);
+                Run bare = bare(bootstrap, percent, rate, seconds);
+                Run sluice;
+                try (SluiceChild child = SluiceChild.start(SluiceChild.jar(), bootstrap,
+                        Map.of("QUARKUS_LOG_LEVEL", "WARN", "SLUICE_TOPICS_REQUESTS", requests(percent), "SLUICE_TOPICS_RESULTS",
+                                results(percent, "sluice"), "SLUICE_GROUP_ID", "sluice-" + percent))) {
+                    sluice = paced(bootstrap, percent, rate, seconds, "sluice", "requestTimestamp");
+                }
+                printPerSecond(percent, rate, bare, sluice);
+                summary.add(String.format("| %d %% | %,d/s | %d / %d / %d | %d / %d / %d | %.2f |", percent, rate, p(sluice.all, 50),
+                        p(sluice.all, 90), p(sluice.all, 99), p(bare.all, 50), p(bare.all, 90), p(bare.all, 99),
+                        (double) p(sluice.all, 99) / Math.max(1, p(bare.all, 99))));
+            }
+            System.out.println();
+            System.out.println("| load | rate | sluice p50 / p90 / p99 ms | bare loop p50 / p90 / p99 ms | p99 ratio |");
+            System.out.println("|---|---|---|---|---|");
+            summary.forEach(System.out::println);
+        }
+    }
+
+    private static String requests(int percent) {
+        return "paced" + percent + ".requests";
+    }
+
+    private static String results(int percent, String who) {
+        return "paced" + percent + "." + who + ".results";
+    }
+
+    /** The bare loop on the paced topic while it is fed. */
+    private static Run bare(String bootstrap, int percent, int rate, int seconds) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread loop = new Thread(() -> {
+            try (KafkaConsumer<byte[], byte[]> consumer = BareClients.consumer(bootstrap, "bare-" + percent);
+                    KafkaProducer<byte[], byte[]> producer = BareClients.producer(bootstrap, "lz4")) {
+                consumer.subscribe(List.of(requests(percent)));
+                while (!stop.get()) {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        producer.send(new ProducerRecord<>(results(percent, "bare"), record.key(), record.value()));
+                    }
+                    if (!records.isEmpty()) {
+                        consumer.commitAsync();
+                    }
+                }
+            }
+        }, "bare-loop");
+        loop.start();
+        try {
+            return paced(bootstrap, percent, rate, seconds, "bare", "timestamp");
+        } finally {
+            stop.set(true);
+            loop.join();
+        }
+    }
+
+    /** What one phase saw: every latency, and each second's by the second its request was sent in. */
+    private record Run(Histogram all, TreeMap<Long, Histogram> perSecond) {
+    }
+
+    /** Feeds {@code rate} requests/s for warm-up plus {@code seconds} s and reads the results until 10 s after the last request. */
+    private static Run paced(String bootstrap, int percent, int rate, int seconds, String who, String timestampField) throws Exception {
+        Run run = new Run(new Histogram(TimeUnit.MINUTES.toMillis(5), 3), new TreeMap<>());
+        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + results(percent, who), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+                KafkaProducer<byte[], byte[]> producer = BareClients.producer(bootstrap, "lz4")) {
+            reader.subscribe(List.of(results(percent, who)));
+            while (reader.assignment().isEmpty()) {
+                reader.poll(Duration.ofMillis(100));
+            }
+            long start = System.currentTimeMillis();
+            long measuredFrom = start + TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS);
+            long sendUntil = measuredFrom + TimeUnit.SECONDS.toMillis(seconds);
+            Thread feed = new Thread(() -> {
+                Random random = new Random(3);
+                long begin = System.nanoTime();
+                long total = (long) rate * (WARM_UP_SECONDS + seconds);
+                for (long sent = 0; sent < total; sent++) {
+                    long wait = begin + sent * 1_000_000_000L / rate - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait); // Open loop: requests go on their schedule, whatever the results do.
+                    }
+                    producer.send(new ProducerRecord<>(requests(percent), ("source-" + (sent % 1000)).getBytes(StandardCharsets.UTF_8),
+                            ThroughputBenchmark.request(sent, random)));
+                }
+                producer.flush();
+            }, "paced-feed");
+            feed.start();
+            long readUntil = sendUntil + 10_000;
+            while (System.currentTimeMillis() < readUntil) {
+                for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(50))) {
+                    long now = System.currentTimeMillis();
+                    JsonNode value = JSON.readTree(record.value());
+                    long requested = value.get(timestampField).asLong();
+                    if (requested >= measuredFrom && requested < sendUntil) {
+                        long latency = Math.max(0, now - requested);
+                        run.all.recordValue(latency);
+                        run.perSecond
+                                .computeIfAbsent((requested - measuredFrom) / 1000, s -> new Histogram(TimeUnit.MINUTES.toMillis(5), 2))
+                                .recordValue(latency);
+                    }
+                }
+            }
+            feed.join();
+        }
+        long expected = (long) rate * seconds;
+        if (run.all.getTotalCount() < expected * 0.99) {
+            System.out.printf("WARNING %s at %d %%: %,d of %,d results within 10 s of the last request%n", who, percent,
+                    run.all.getTotalCount(), expected);
+        }
+        return run;
+    }
+
+    private static void printPerSecond(int percent, int rate, Run bare, Run sluice) {
+        System.out.printf("%n%d %% of saturation, %,d requests/s: p50/p99 ms per second of sending%n", percent, rate);
+        StringBuilder line = new StringBuilder();
+        for (Long second : sluice.perSecond.keySet()) {
+            Histogram s = sluice.perSecond.get(second);
+            Histogram b = bare.perSecond.get(second);
+            line.append(String.format("  s%-3d sluice %4d/%-5d bare %4d/%-5d", second, p(s, 50), p(s, 99), b == null ? -1 : p(b, 50),
+                    b == null ? -1 : p(b, 99)));
+            if (second % 3 == 2) {
+                System.out.println(line);
+                line.setLength(0);
+            }
+        }
+        if (!line.isEmpty()) {
+            System.out.println(line);
+        }
+        System.out.printf("  all: sluice p50 %d p90 %d p99 %d max %d; bare p50 %d p90 %d p99 %d max %d%n", p(sluice.all, 50),
+                p(sluice.all, 90), p(sluice.all, 99), sluice.all.getMaxValue(), p(bare.all, 50), p(bare.all, 90), p(bare.all, 99),
+                bare.all.getMaxValue());
+    }
+
+    private static long p(Histogram histogram, double percentile) {
+        return histogram.getValueAtPercentile(percentile);
+    }
+}
