@@ -71,6 +71,8 @@ public final class LatencyBenchmark {
                         Map.of("QUARKUS_LOG_LEVEL", "WARN", "SLUICE_TOPICS_REQUESTS", requests(percent), "SLUICE_TOPICS_RESULTS",
                                 results(percent, "sluice"), "SLUICE_GROUP_ID", "sluice-" + percent))) {
                     sluice = paced(bootstrap, percent, rate, seconds, "sluice", "requestTimestamp");
+                    System.out.printf("%n%d %%: where sluice's results waited (warm-up included), p50 / p99 ms: %s%n", percent,
+                            stages(child.metrics()));
                 }
                 printPerSecond(percent, rate, bare, sluice);
                 summary.add(String.format("| %d %% | %,d/s | %d / %d / %d | %d / %d / %d | %.2f |", percent, rate, p(sluice.all, 50),
@@ -197,6 +199,33 @@ public final class LatencyBenchmark {
         System.out.printf("  all: sluice p50 %d p90 %d p99 %d max %d; bare p50 %d p90 %d p99 %d max %d%n", p(sluice.all, 50),
                 p(sluice.all, 90), p(sluice.all, 99), sluice.all.getMaxValue(), p(bare.all, 50), p(bare.all, 90), p(bare.all, 99),
                 bare.all.getMaxValue());
+    }
+
+    /** p50 and p99 of each stage, as the upper bounds of the histogram buckets they fall in. */
+    static String stages(String metrics) {
+        Map<String, TreeMap<Double, Double>> buckets = new TreeMap<>();
+        java.util.regex.Matcher line = java.util.regex.Pattern
+                .compile("sluice_stage_duration_seconds_bucket\\{[^}]*stage=\"([a-z-]+)\"[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)")
+                .matcher(metrics);
+        while (line.find()) {
+            double le = line.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(line.group(2));
+            buckets.computeIfAbsent(line.group(1), s -> new TreeMap<>()).put(le, Double.parseDouble(line.group(3)));
+        }
+        StringBuilder out = new StringBuilder();
+        buckets.forEach((stage, cumulative) -> {
+            double total = cumulative.lastEntry().getValue();
+            out.append(String.format("%s %s / %s; ", stage, quantile(cumulative, total * 0.5), quantile(cumulative, total * 0.99)));
+        });
+        return out.toString();
+    }
+
+    private static String quantile(TreeMap<Double, Double> cumulative, double rank) {
+        for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= rank) {
+                return bucket.getKey().isInfinite() ? "inf" : String.format("%.1f", bucket.getKey() * 1000);
+            }
+        }
+        return "?";
     }
 
     private static long p(Histogram histogram, double percentile) {

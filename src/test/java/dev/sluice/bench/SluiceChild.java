@@ -86,25 +86,31 @@ final class SluiceChild implements AutoCloseable {
      * counts them (young-generation growth between collections); NaN when the metric cannot be read.
      */
     double allocatedBytes() {
-        for (String path : List.of("/q/metrics")) {
-            for (int port : ports) {
-                try {
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                    for (String line : response.body().split("\n")) {
-                        if (line.startsWith("jvm_gc_memory_allocated_bytes_total")) {
-                            return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                        }
-                    }
-                } catch (IOException e) {
-                    // Not up on this port: try the next.
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return Double.NaN;
-                }
+        for (String line : metrics().split("\n")) {
+            if (line.startsWith("jvm_gc_memory_allocated_bytes_total")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
         return Double.NaN;
+    }
+
+    /** The child's Prometheus metrics text, from whichever port serves it; empty when none answers. */
+    String metrics() {
+        for (int port : ports) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return response.body();
+                }
+            } catch (IOException e) {
+                // Not up on this port: try the next.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "";
+            }
+        }
+        return "";
     }
 
     /** Resident memory of the child (VmRSS from /proc), in bytes; -1 when it cannot be read. */
