@@ -28,10 +28,11 @@ import dev.sluice.devbroker.EmbeddedKafkaBroker;
 /**
  * Latency at fractions of the saturated rate, sluice against the bare consume→produce loop, in
  * one run against one embedded broker. First sluice's saturated rate (default settings, the
- * backlog drained); then, for each fraction, requests on 1,000 keys sent on a fixed schedule
- * (open loop) for {@code seconds} s, to the bare loop and then to sluice, each result's arrival
- * minus its request's timestamp recorded (the first 5 s left out). Prints p50/p90/p99 per rate and
- * p50/p99 per second, so a cliff shows where it starts.
+ * backlog drained, which also warms its JIT); then, for each fraction, requests on 1,000 keys sent
+ * on a fixed schedule (open loop) for {@code seconds} s, to the bare loop and then to the same
+ * sluice, each result's arrival minus its request's timestamp recorded (the first 5 s left out).
+ * Prints p50/p90/p99 per rate, p50/p99 per second (so a cliff shows where it starts) and, from
+ * sluice's stage histograms over the measured window, where its results waited.
  * <p>
  * {@code ./mvnw -B package -DskipTests -Pbench -Dbench.class=dev.sluice.bench.LatencyBenchmark -Dbench.args="200000 10,25,50,75 30"}
  * (arguments: backlog for the saturated rate, percentages, seconds per phase; {@code SLUICE_BENCH_JAR} and
@@ -53,31 +54,29 @@ public final class LatencyBenchmark {
             String bootstrap = broker.bootstrapServers();
             List<String> topics = new ArrayList<>(List.of("sluice.requests", "sluice.results", "sluice.retry", "sluice.dlq"));
             for (int percent : percents) {
-                topics.addAll(List.of(requests(percent), results(percent, "bare"), results(percent, "sluice")));
+                topics.addAll(List.of(requests(percent), results(percent)));
             }
             broker.createTopics(12, topics);
             ThroughputBenchmark.preload(bootstrap, backlog);
-            double saturated;
-            try (SluiceChild child = SluiceChild.start(SluiceChild.jar(), bootstrap, Map.of("QUARKUS_LOG_LEVEL", "WARN"))) {
-                saturated = ThroughputBenchmark.measure(bootstrap, "sluice.results", backlog, child).ratePerSecond();
-            }
-            System.out.printf("sluice saturated (default settings): %,.0f msg/s%n", saturated);
             List<String> summary = new ArrayList<>();
-            for (int percent : percents) {
-                int rate = (int) Math.round(saturated * percent / 100);
-                Run bare = bare(bootstrap, percent, rate, seconds);
-                Run sluice;
-                try (SluiceChild child = SluiceChild.start(SluiceChild.jar(), bootstrap,
-                        Map.of("QUARKUS_LOG_LEVEL", "WARN", "SLUICE_TOPICS_REQUESTS", requests(percent), "SLUICE_TOPICS_RESULTS",
-                                results(percent, "sluice"), "SLUICE_GROUP_ID", "sluice-" + percent))) {
-                    sluice = paced(bootstrap, percent, rate, seconds, "sluice", "requestTimestamp");
-                    System.out.printf("%n%d %%: where sluice's results waited (warm-up included), p50 / p99 ms: %s%n", percent,
-                            stages(child.metrics()));
+            // One sluice for every phase: draining the backlog measures its saturated rate and warms its JIT, so the
+            // paced phases measure load, not a cold start (a fresh JVM fell behind by seconds in its first 15 s here).
+            try (SluiceChild child = SluiceChild.start(SluiceChild.jar(), bootstrap, Map.of("QUARKUS_LOG_LEVEL", "WARN"))) {
+                double saturated = ThroughputBenchmark.measure(bootstrap, "sluice.results", backlog, child).ratePerSecond();
+                System.out.printf("sluice saturated (default settings): %,.0f msg/s%n", saturated);
+                for (int percent : percents) {
+                    int rate = (int) Math.round(saturated * percent / 100);
+                    Run bare = bare(bootstrap, percent, rate, seconds);
+                    String[] metricsAtStart = new String[1];
+                    Run sluice = paced(bootstrap, "sluice.requests", "sluice.results", rate, seconds, "requestTimestamp",
+                            () -> metricsAtStart[0] = child.metrics());
+                    System.out.printf("%n%d %%: where sluice's results waited while measured, p50 / p99 ms: %s%n", percent,
+                            stages(metricsAtStart[0], child.metrics()));
+                    printPerSecond(percent, rate, bare, sluice);
+                    summary.add(String.format("| %d %% | %,d/s | %d / %d / %d | %d / %d / %d | %.2f |", percent, rate, p(sluice.all, 50),
+                            p(sluice.all, 90), p(sluice.all, 99), p(bare.all, 50), p(bare.all, 90), p(bare.all, 99),
+                            (double) p(sluice.all, 99) / Math.max(1, p(bare.all, 99))));
                 }
-                printPerSecond(percent, rate, bare, sluice);
-                summary.add(String.format("| %d %% | %,d/s | %d / %d / %d | %d / %d / %d | %.2f |", percent, rate, p(sluice.all, 50),
-                        p(sluice.all, 90), p(sluice.all, 99), p(bare.all, 50), p(bare.all, 90), p(bare.all, 99),
-                        (double) p(sluice.all, 99) / Math.max(1, p(bare.all, 99))));
             }
             System.out.println();
             System.out.println("| load | rate | sluice p50 / p90 / p99 ms | bare loop p50 / p90 / p99 ms | p99 ratio |");
@@ -90,8 +89,8 @@ public final class LatencyBenchmark {
         return "paced" + percent + ".requests";
     }
 
-    private static String results(int percent, String who) {
-        return "paced" + percent + "." + who + ".results";
+    private static String results(int percent) {
+        return "paced" + percent + ".bare.results";
     }
 
     /** The bare loop on the paced topic while it is fed. */
@@ -104,7 +103,7 @@ public final class LatencyBenchmark {
                 while (!stop.get()) {
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
                     for (ConsumerRecord<byte[], byte[]> record : records) {
-                        producer.send(new ProducerRecord<>(results(percent, "bare"), record.key(), record.value()));
+                        producer.send(new ProducerRecord<>(results(percent), record.key(), record.value()));
                     }
                     if (!records.isEmpty()) {
                         consumer.commitAsync();
@@ -114,7 +113,8 @@ public final class LatencyBenchmark {
         }, "bare-loop");
         loop.start();
         try {
-            return paced(bootstrap, percent, rate, seconds, "bare", "timestamp");
+            return paced(bootstrap, requests(percent), results(percent), rate, seconds, "timestamp", () -> {
+            });
         } finally {
             stop.set(true);
             loop.join();
@@ -125,15 +125,20 @@ public final class LatencyBenchmark {
     private record Run(Histogram all, TreeMap<Long, Histogram> perSecond) {
     }
 
-    /** Feeds {@code rate} requests/s for warm-up plus {@code seconds} s and reads the results until 10 s after the last request. */
-    private static Run paced(String bootstrap, int percent, int rate, int seconds, String who, String timestampField) throws Exception {
+    /**
+     * Feeds {@code rate} requests/s for warm-up plus {@code seconds} s and reads the results until
+     * 10 s after the last request; {@code atMeasureStart} runs when the measured window opens.
+     */
+    private static Run paced(String bootstrap, String requests, String results, int rate, int seconds, String timestampField,
+            Runnable atMeasureStart) throws Exception {
         Run run = new Run(new Histogram(TimeUnit.MINUTES.toMillis(5), 3), new TreeMap<>());
         try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + results(percent, who), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + results + "-" + System.nanoTime(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "latest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
                 KafkaProducer<byte[], byte[]> producer = BareClients.producer(bootstrap, "lz4")) {
-            reader.subscribe(List.of(results(percent, who)));
+            reader.subscribe(List.of(results));
             while (reader.assignment().isEmpty()) {
                 reader.poll(Duration.ofMillis(100));
             }
@@ -149,14 +154,19 @@ public final class LatencyBenchmark {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait); // Open loop: requests go on their schedule, whatever the results do.
                     }
-                    producer.send(new ProducerRecord<>(requests(percent), ("source-" + (sent % 1000)).getBytes(StandardCharsets.UTF_8),
+                    producer.send(new ProducerRecord<>(requests, ("source-" + (sent % 1000)).getBytes(StandardCharsets.UTF_8),
                             ThroughputBenchmark.request(sent, random)));
                 }
                 producer.flush();
             }, "paced-feed");
             feed.start();
             long readUntil = sendUntil + 10_000;
+            boolean measuring = false;
             while (System.currentTimeMillis() < readUntil) {
+                if (!measuring && System.currentTimeMillis() >= measuredFrom) {
+                    measuring = true;
+                    atMeasureStart.run();
+                }
                 for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis();
                     JsonNode value = JSON.readTree(record.value());
@@ -174,7 +184,7 @@ public final class LatencyBenchmark {
         }
         long expected = (long) rate * seconds;
         if (run.all.getTotalCount() < expected * 0.99) {
-            System.out.printf("WARNING %s at %d %%: %,d of %,d results within 10 s of the last request%n", who, percent,
+            System.out.printf("WARNING %s at %,d/s: %,d of %,d results within 10 s of the last request%n", results, rate,
                     run.all.getTotalCount(), expected);
         }
         return run;
@@ -201,8 +211,19 @@ public final class LatencyBenchmark {
                 bare.all.getMaxValue());
     }
 
-    /** p50 and p99 of each stage, as the upper bounds of the histogram buckets they fall in. */
-    static String stages(String metrics) {
+    /** p50 and p99 of each stage between two scrapes, as the upper bounds of the histogram buckets they fall in. */
+    static String stages(String before, String after) {
+        Map<String, TreeMap<Double, Double>> buckets = buckets(after);
+        buckets(before).forEach((stage, counts) -> counts.forEach((le, count) -> buckets.get(stage).merge(le, -count, Double::sum)));
+        StringBuilder out = new StringBuilder();
+        buckets.forEach((stage, cumulative) -> {
+            double total = cumulative.lastEntry().getValue();
+            out.append(String.format("%s %s / %s; ", stage, quantile(cumulative, total * 0.5), quantile(cumulative, total * 0.99)));
+        });
+        return out.toString();
+    }
+
+    private static Map<String, TreeMap<Double, Double>> buckets(String metrics) {
         Map<String, TreeMap<Double, Double>> buckets = new TreeMap<>();
         java.util.regex.Matcher line = java.util.regex.Pattern
                 .compile("sluice_stage_duration_seconds_bucket\\{[^}]*stage=\"([a-z-]+)\"[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)")
@@ -211,12 +232,7 @@ public final class LatencyBenchmark {
             double le = line.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(line.group(2));
             buckets.computeIfAbsent(line.group(1), s -> new TreeMap<>()).put(le, Double.parseDouble(line.group(3)));
         }
-        StringBuilder out = new StringBuilder();
-        buckets.forEach((stage, cumulative) -> {
-            double total = cumulative.lastEntry().getValue();
-            out.append(String.format("%s %s / %s; ", stage, quantile(cumulative, total * 0.5), quantile(cumulative, total * 0.99)));
-        });
-        return out.toString();
+        return buckets;
     }
 
     private static String quantile(TreeMap<Double, Double> cumulative, double rank) {
