@@ -52,18 +52,23 @@ public final class LatencyBenchmark {
                 System.getProperty("java.version"), SluiceChild.jar());
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(Map.of("num.io.threads", "2", "num.network.threads", "2"))) {
             String bootstrap = broker.bootstrapServers();
-            List<String> topics = new ArrayList<>(List.of("sluice.requests", "sluice.results", "sluice.retry", "sluice.dlq"));
+            List<String> topics = new ArrayList<>(
+                    List.of("sluice.requests", "sluice.results", "sluice.retry", "sluice.dlq", "bare.results"));
             for (int percent : percents) {
                 topics.addAll(List.of(requests(percent), results(percent)));
             }
             broker.createTopics(12, topics);
             ThroughputBenchmark.preload(bootstrap, backlog);
             List<String> summary = new ArrayList<>();
+            // The bare loop drains the same backlog first: its saturated rate, and this JVM's consume path warmed as sluice's will be.
+            double bareSaturated = ThroughputBenchmark.bareLoop(bootstrap, backlog);
+            System.out.printf("bare loop saturated: %,.0f msg/s%n", bareSaturated);
             // One sluice for every phase: draining the backlog measures its saturated rate and warms its JIT, so the
             // paced phases measure load, not a cold start (a fresh JVM fell behind by seconds in its first 15 s here).
             try (SluiceChild child = SluiceChild.start(SluiceChild.jar(), bootstrap, Map.of("QUARKUS_LOG_LEVEL", "WARN"))) {
                 double saturated = ThroughputBenchmark.measure(bootstrap, "sluice.results", backlog, child).ratePerSecond();
-                System.out.printf("sluice saturated (default settings): %,.0f msg/s%n", saturated);
+                System.out.printf("sluice saturated (default settings): %,.0f msg/s (%.2f x the bare loop)%n", saturated,
+                        saturated / bareSaturated);
                 for (int percent : percents) {
                     int rate = (int) Math.round(saturated * percent / 100);
                     Run bare = bare(bootstrap, percent, rate, seconds);

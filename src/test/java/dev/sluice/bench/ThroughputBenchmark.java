@@ -88,7 +88,7 @@ public final class ThroughputBenchmark {
     }
 
     /** The ceiling: poll, produce each value to another topic with sluice's producer settings, commit. */
-    private static double bareLoop(String bootstrap, int requests) throws Exception {
+    static double bareLoop(String bootstrap, int requests) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         Thread loop = new Thread(() -> {
             try (KafkaConsumer<byte[], byte[]> consumer = BareClients.consumer(bootstrap, "bare");
