@@ -1,10 +1,8 @@
 package dev.sluice.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -12,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,23 +103,7 @@ public final class DeliveryBenchmark {
             // Warm-up: results of the first 5 s of requests are not counted (JIT, first transactions).
             long start = System.currentTimeMillis();
             long warmUntil = start + 5_000;
-            Thread feed = new Thread(() -> {
-                Random random = new Random(3);
-                long sent = 0;
-                long begin = System.nanoTime();
-                while (sent < (long) rate * (LATENCY_SECONDS + 5)) {
-                    long due = begin + sent * 1_000_000_000L / rate;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait); // Pacing to a fixed rate.
-                    }
-                    producer.send(new ProducerRecord<>("paced.requests", ("source-" + (sent % 1000)).getBytes(StandardCharsets.UTF_8),
-                            ThroughputBenchmark.request(sent, random)));
-                    sent++;
-                }
-                producer.flush();
-            }, "paced-feed");
-            feed.start();
+            Thread feed = PacedFeed.start(producer, "paced.requests", rate, (long) rate * (LATENCY_SECONDS + 5));
             long stopAt = start + TimeUnit.SECONDS.toMillis(LATENCY_SECONDS + 5 + 10);
             while (System.currentTimeMillis() < stopAt) {
                 for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {

@@ -1,15 +1,12 @@
 package dev.sluice.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -150,21 +147,7 @@ public final class LatencyBenchmark {
             long start = System.currentTimeMillis();
             long measuredFrom = start + TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS);
             long sendUntil = measuredFrom + TimeUnit.SECONDS.toMillis(seconds);
-            Thread feed = new Thread(() -> {
-                Random random = new Random(3);
-                long begin = System.nanoTime();
-                long total = (long) rate * (WARM_UP_SECONDS + seconds);
-                for (long sent = 0; sent < total; sent++) {
-                    long wait = begin + sent * 1_000_000_000L / rate - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait); // Open loop: requests go on their schedule, whatever the results do.
-                    }
-                    producer.send(new ProducerRecord<>(requests, ("source-" + (sent % 1000)).getBytes(StandardCharsets.UTF_8),
-                            ThroughputBenchmark.request(sent, random)));
-                }
-                producer.flush();
-            }, "paced-feed");
-            feed.start();
+            Thread feed = PacedFeed.start(producer, requests, rate, (long) rate * (WARM_UP_SECONDS + seconds));
             long readUntil = sendUntil + 10_000;
             boolean measuring = false;
             while (System.currentTimeMillis() < readUntil) {

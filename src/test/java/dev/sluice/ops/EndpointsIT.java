@@ -22,9 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -219,6 +222,26 @@ class EndpointsIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka.ids(kafka.readAll("sluice.results")).containsAll(expected));
             assertThat(kafka.readAll("sluice.results")).isNotEmpty();
         }
+    }
+
+    @Test
+    void everyStageOfAResultIsTimedAndNoRecordMovesIllegally() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (TestKafka kafka = TestKafka.connect()) {
+            kafka.send(new ProducerRecord<>("sluice.requests", "stages".getBytes(StandardCharsets.UTF_8),
+                    ("{\"id\":\"" + run + "-stages\",\"text\":\"fine\"}").getBytes(StandardCharsets.UTF_8)));
+            kafka.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka.ids(kafka.readAll("sluice.results")).contains(run + "-stages"));
+        }
+        for (String stage : List.of("batch-wait", "model", "key-wait", "publish")) {
+            Pattern count = Pattern.compile("(?m)^sluice_stage_duration_seconds_count\\{[^}]*stage=\"" + stage + "\"[^}]*} ([0-9.]+)$");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Matcher matcher = count.matcher(Http.management().get("/q/metrics").then().statusCode(200).extract().asString());
+                assertThat(matcher.find()).as("%s is on /q/metrics", stage).isTrue();
+                assertThat(Double.parseDouble(matcher.group(1))).as("%s results timed", stage).isGreaterThan(0);
+            });
+        }
+        Http.management().get("/q/metrics").then().body(containsString("sluice_records_illegal_transitions_total 0.0"));
     }
 
     @Test
