@@ -226,6 +226,16 @@ public interface SluiceConfig {
         @WithDefault("0.05")
         double neutralBand();
 
+        /**
+         * Shifts the neutral class's log-odds from the rule each bundled model was calibrated with
+         * (leave-one-domain-out, docs/MODEL.md): below 0 fewer texts are labelled neutral (better
+         * accuracy on polar text), above 0 more (better neutral recall); each unit multiplies the
+         * neutral odds by e. For models with a neutral class ({@code hybrid}, {@code onnx}).
+         */
+        @WithName("neutral-bias")
+        @WithDefault("0")
+        double neutralBias();
+
         Simulated simulated();
 
         Onnx onnx();

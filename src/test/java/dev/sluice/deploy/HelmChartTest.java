@@ -202,6 +202,15 @@ class HelmChartTest {
     }
 
     @Test
+    void theNeutralBiasReachesSluiceAsItsKnobAndDefaultsToTheCalibratedRule() {
+        assertThat(RenderedChart.render(Map.of()).one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_NEUTRAL_BIAS").asText())
+                .isEqualTo("0");
+        assertThat(RenderedChart.render(Map.of("sluice.model.neutralBias", "-0.5")).one("ConfigMap").orElseThrow()
+                .at("/data/SLUICE_MODEL_NEUTRAL_BIAS").asText()).isEqualTo("-0.5");
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("sluice.model.neutralBias", "less"))).hasMessageContaining("neutralBias");
+    }
+
+    @Test
     void aUsersOnnxModelIsMountedReadOnlyWhereSluiceReadsIt() {
         RenderedChart chart = RenderedChart
                 .render(Map.of("sluice.model.kind", "onnx", "sluice.model.onnx.volume.persistentVolumeClaim.claimName",

@@ -16,16 +16,17 @@ import dev.sluice.record.Label;
  * The labelled texts the models are trained and evaluated on, by domain (sources and licences in
  * docs/MODEL.md): UCI "Sentiment Labelled Sentences" (amazon, yelp, imdb: positive and negative),
  * GoEmotions Reddit comments grouped into positive, negative and neutral (reddit), finance news
- * headlines posted on Twitter labelled bearish, bullish or neutral (finance-news), and sluice's own
- * neutral set, which is for evaluation only.
+ * headlines posted on Twitter labelled bearish, bullish or neutral (finance-news), requests typed to
+ * a task assistant, all neutral (assistant, from CLINC150), and sluice's own neutral set, which is
+ * for evaluation only.
  */
 public final class LabelledTexts {
 
-    public static final List<String> DOMAINS = List.of("amazon", "yelp", "imdb", "reddit", "finance-news");
+    public static final List<String> DOMAINS = List.of("amazon", "yelp", "imdb", "reddit", "finance-news", "assistant");
 
     /** Domains kept as train and test splits of {@code text TAB label} lines, gzipped, by directory. */
     private static final java.util.Map<String, String> SPLIT_DOMAINS = java.util.Map.of("reddit", "goemotions", "finance-news",
-            "finance-news");
+            "finance-news", "assistant", "clinc");
 
     public record Example(String text, Label label) {
     }

@@ -117,9 +117,9 @@ class OpsApiTest {
     @Test
     void theModelEndpointNamesTheModelAndItsEvaluation() {
         when().get("/api/model").then().statusCode(200).body("kind", is("hybrid")).body("loaded", is(true))
-                .body("id", containsString("hybrid-softmax@2+")).body("evaluation.'leave-one-out.imdb.accuracy'",
+                .body("id", containsString("hybrid-softmax@2+")).body("evaluation.'leave-one-out.imdb.strict-accuracy'",
                         is(dev.sluice.inference.EvaluationFigures.read(dev.sluice.inference.hybrid.HybridModel.EVALUATION_RESOURCE)
-                                .get("leave-one-out.imdb.accuracy")));
+                                .get("leave-one-out.imdb.strict-accuracy")));
     }
 
     @Test

@@ -24,19 +24,28 @@ public final class HybridModel implements SentimentModel {
     private final HybridFeatures features;
     private final float[] weights;
     private final double neutralBand;
+    private final double neutralBias;
     private final String version;
     /** One feature vector per worker thread, reused text after text. */
     private final ThreadLocal<HybridFeatures.Vector> vectors = ThreadLocal.withInitial(HybridFeatures.Vector::new);
 
-    public HybridModel(HybridFeatures features, HybridWeights weights, double neutralBand) {
+    /** {@code neutralBias} is the whole shift of the neutral class's log-odds: the calibrated one plus the user's. */
+    public HybridModel(HybridFeatures features, HybridWeights weights, double neutralBand, double neutralBias) {
         this.features = features;
         this.weights = weights.weights();
         this.neutralBand = neutralBand;
+        this.neutralBias = neutralBias;
         this.version = "2+" + weights.checksum().substring(0, 10);
     }
 
+    /** The bundled weights with their calibrated neutral bias. */
     public static HybridModel loadDefault(HybridFeatures features, double neutralBand) {
-        return new HybridModel(features, HybridWeights.load(), neutralBand);
+        return new HybridModel(features, HybridWeights.load(), neutralBand, calibratedNeutralBias());
+    }
+
+    /** The neutral bias leave-one-domain-out chose for the bundled weights, as their trainer wrote it. */
+    public static double calibratedNeutralBias() {
+        return EvaluationFigures.neutralBias(EvaluationFigures.read(EVALUATION_RESOURCE));
     }
 
     @Override
@@ -65,7 +74,7 @@ public final class HybridModel implements SentimentModel {
         double[] p = new double[HybridWeights.CLASSES];
         for (String text : texts) {
             probabilities(text, p);
-            out.add(Sentiment.ofProbabilities(p[POSITIVE], p[NEGATIVE], p[NEUTRAL], neutralBand));
+            out.add(Sentiment.ofProbabilities(p[POSITIVE], p[NEGATIVE], p[NEUTRAL], neutralBand, neutralBias));
         }
         return out;
     }

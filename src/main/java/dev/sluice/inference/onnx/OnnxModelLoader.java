@@ -35,7 +35,7 @@ public class OnnxModelLoader {
                     case BASIC -> OptLevel.BASIC_OPT;
                     case EXTENDED -> OptLevel.EXTENDED_OPT;
                     case ALL -> OptLevel.ALL_OPT;
-                }, model.neutralBand(), onnx.labels().orElse(List.of()));
+                }, model.neutralBand(), model.neutralBias(), onnx.labels().orElse(List.of()));
         if (onnx.path().isPresent()) {
             return OnnxSentimentModel.load(ModelFiles.directory(onnx.path().get()), options, Map.of());
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.sluice.inference.EvaluationFigures;
 import dev.sluice.inference.SentimentModel;
 import dev.sluice.record.Label;
 import dev.sluice.record.Sentiment;
@@ -37,14 +38,15 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
     /**
      * How the model runs: the token cut, ONNX Runtime's threads and graph optimization, the neutral
-     * band, and an Optimum export's labels in id order when its {@code id2label} names are not
-     * sentiments (empty: its own).
+     * band, the user's neutral bias (added to the calibrated one among the model's evaluation
+     * figures, if any), and an Optimum export's labels in id order when its {@code id2label} names
+     * are not sentiments (empty: its own).
      */
     public record Options(int maxLength, int intraOpThreads, OrtSession.SessionOptions.OptLevel optimization, double neutralBand,
-            List<String> labels) {
+            double neutralBias, List<String> labels) {
 
         public Options(int maxLength, int intraOpThreads, OrtSession.SessionOptions.OptLevel optimization, double neutralBand) {
-            this(maxLength, intraOpThreads, optimization, neutralBand, List.of());
+            this(maxLength, intraOpThreads, optimization, neutralBand, 0, List.of());
         }
     }
 
@@ -55,10 +57,11 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     private final OrtSession session;
     private final Set<String> inputs;
     private final double neutralBand;
+    private final double neutralBias;
     private final Map<String, Object> evaluation;
 
     private OnnxSentimentModel(ModelDescriptor descriptor, LinearHead head, HuggingFaceTokenizer tokenizer, OrtEnvironment environment,
-            OrtSession session, double neutralBand, Map<String, Object> evaluation) {
+            OrtSession session, double neutralBand, double neutralBias, Map<String, Object> evaluation) {
         this.descriptor = descriptor;
         this.head = head;
         this.tokenizer = tokenizer;
@@ -66,6 +69,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         this.session = session;
         this.inputs = session.getInputNames();
         this.neutralBand = neutralBand;
+        this.neutralBias = neutralBias;
         this.evaluation = evaluation;
     }
 
@@ -97,7 +101,8 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             }
             session = environment.createSession(model, sessionOptions);
             checkSignature(files, descriptor, head, session);
-            return new OnnxSentimentModel(descriptor, head, tokenizer, environment, session, options.neutralBand(), evaluation);
+            return new OnnxSentimentModel(descriptor, head, tokenizer, environment, session, options.neutralBand(),
+                    options.neutralBias() + EvaluationFigures.neutralBias(evaluation), evaluation);
         } catch (OrtException e) {
             tokenizer.close();
             throw new InvalidModelException(files.describe(ModelFiles.MODEL) + ": ONNX Runtime cannot load it (" + e.getMessage() + ")", e);
@@ -324,15 +329,15 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         }
     }
 
-    /** The sentiment a head gives one pooled embedding: for evaluating heads in training. */
-    Sentiment sentiment(LinearHead head, float[] embedding) {
+    /** The label probabilities (by {@link Label} ordinal) a head gives one pooled embedding: for training and calibrating heads. */
+    double[] probabilities(LinearHead head, float[] embedding) {
         double[] logits = new double[head.classes()];
         head.logits(embedding, 0, logits);
-        return sentiment(logits);
+        return probabilities(logits);
     }
 
-    /** Softmax over the logits, summed per label; the score is P(positive) - P(negative). */
-    private Sentiment sentiment(double[] logits) {
+    /** Softmax over the logits, summed per label, by {@link Label} ordinal. */
+    private double[] probabilities(double[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (double z : logits) {
             max = Math.max(max, z);
@@ -344,8 +349,17 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             sum += e;
             probability[descriptor.labels().get(c).ordinal()] += e;
         }
-        return Sentiment.ofProbabilities(probability[Label.POSITIVE.ordinal()] / sum, probability[Label.NEGATIVE.ordinal()] / sum,
-                probability[Label.NEUTRAL.ordinal()] / sum, neutralBand);
+        for (int l = 0; l < probability.length; l++) {
+            probability[l] /= sum;
+        }
+        return probability;
+    }
+
+    /** The score is P(positive) - P(negative), the label as {@link Sentiment#ofProbabilities} decides. */
+    private Sentiment sentiment(double[] logits) {
+        double[] p = probabilities(logits);
+        return Sentiment.ofProbabilities(p[Label.POSITIVE.ordinal()], p[Label.NEGATIVE.ordinal()], p[Label.NEUTRAL.ordinal()],
+                neutralBand, neutralBias);
     }
 
     @Override

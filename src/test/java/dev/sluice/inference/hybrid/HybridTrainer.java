@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import dev.sluice.inference.LabelledTexts;
@@ -105,27 +104,47 @@ public final class HybridTrainer {
 
     public static void main(String[] args) throws IOException {
         Path resources = Path.of(args.length > 0 ? args[0] : "src/main/resources");
+        Path docs = Path.of(args.length > 1 ? args[1] : "docs/model");
         HybridFeatures features = features();
         HybridWeights weights = train(LabelledTexts.training(LabelledTexts.DOMAINS), features);
         byte[] bytes = weights.serialize();
         String sha = HybridWeights.sha256(bytes);
         Files.write(resources.resolve(HybridWeights.RESOURCE), bytes);
         Files.writeString(resources.resolve(HybridWeights.CHECKSUM_RESOURCE), sha + "\n", StandardCharsets.US_ASCII);
-        String evaluation = evaluation(features, weights);
+        ModelEvaluation.Calibration calibration = calibration(features, weights);
+        String evaluation = evaluation(calibration);
         Files.writeString(resources.resolve(HybridModel.EVALUATION_RESOURCE), evaluation, StandardCharsets.UTF_8);
+        Files.createDirectories(docs);
+        Files.writeString(docs.resolve("hybrid-neutral-tradeoff.tsv"), calibration.curveTsv(), StandardCharsets.UTF_8);
         System.out.printf("trained on %s: %d bytes, sha256 %s%n", LabelledTexts.DOMAINS, bytes.length, sha);
         System.out.print(evaluation);
     }
 
+    /** Leave-one-domain-out figures and the neutral bias chosen on held-out predictions ({@link ModelEvaluation}). */
+    public static ModelEvaluation.Calibration calibration(HybridFeatures features, HybridWeights weights) {
+        return ModelEvaluation.calibrate(examples -> probabilities(new HybridModel(features, train(examples, features), 0.05, 0)),
+                probabilities(new HybridModel(features, weights, 0.05, 0)));
+    }
+
     /** The evaluation figures served by {@code GET /api/model}, as a properties file. */
-    public static String evaluation(HybridFeatures features, HybridWeights weights) {
-        HybridModel shipped = new HybridModel(features, weights, 0.05);
-        Map<String, Double> figures = ModelEvaluation.figures(
-                examples -> new HybridModel(features, train(examples, features), 0.05)::predict,
-                shipped::predict);
-        return ModelEvaluation.properties(
+    public static String evaluation(ModelEvaluation.Calibration calibration) {
+        return calibration.properties(
                 "Written by HybridTrainer (./mvnw -B process-test-classes -Ptrain-model); checked by HybridModelTest.",
-                figures,
                 "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news)");
+    }
+
+    private static ModelEvaluation.ProbabilityModel probabilities(HybridModel model) {
+        return texts -> {
+            double[][] out = new double[texts.size()][];
+            double[] p = new double[HybridWeights.CLASSES];
+            for (int i = 0; i < texts.size(); i++) {
+                model.probabilities(texts.get(i), p);
+                out[i] = new double[Label.values().length];
+                out[i][Label.NEGATIVE.ordinal()] = p[HybridModel.NEGATIVE];
+                out[i][Label.POSITIVE.ordinal()] = p[HybridModel.POSITIVE];
+                out[i][Label.NEUTRAL.ordinal()] = p[HybridModel.NEUTRAL];
+            }
+            return out;
+        };
     }
 }

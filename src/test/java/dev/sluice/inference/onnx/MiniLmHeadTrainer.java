@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import dev.sluice.inference.LabelledTexts;
 import dev.sluice.inference.LabelledTexts.Example;
 import dev.sluice.inference.ModelEvaluation;
 import dev.sluice.record.Label;
-import dev.sluice.record.Sentiment;
 
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 
@@ -43,7 +41,12 @@ public final class MiniLmHeadTrainer {
 
     /** The bundled encoder with a placeholder head: its embeddings and its scoring of a given head are used. */
     public static OnnxSentimentModel encoder() {
-        ModelFiles files = ModelFiles.classPath(OnnxModelLoader.BUNDLED);
+        return encoder(OnnxModelLoader.BUNDLED);
+    }
+
+    /** An encoder on the class path ({@link ModelFiles} names to resources) with a placeholder head of 384 inputs. */
+    public static OnnxSentimentModel encoder(Map<String, String> resources) {
+        ModelFiles files = ModelFiles.classPath(resources);
         LinearHead placeholder = new LinearHead(new float[CLASSES.size()][384], new float[CLASSES.size()]);
         return OnnxSentimentModel.load(files, ModelDescriptor.read(files), placeholder,
                 new OnnxSentimentModel.Options(256, 0, OptLevel.ALL_OPT, 0.05), Map.of());
@@ -126,12 +129,13 @@ public final class MiniLmHeadTrainer {
         }
     }
 
-    /** Scores texts with a head as the model would, on cached embeddings. */
-    public ModelEvaluation.Scorer scorer(LinearHead head) {
+    /** A head's label probabilities, on cached embeddings. */
+    public ModelEvaluation.ProbabilityModel probabilities(LinearHead head) {
         return texts -> {
-            List<Sentiment> out = new ArrayList<>(texts.size());
-            for (float[] embedding : embed(texts)) {
-                out.add(encoder.sentiment(head, embedding));
+            float[][] embeddings = embed(texts);
+            double[][] out = new double[embeddings.length][];
+            for (int i = 0; i < embeddings.length; i++) {
+                out[i] = encoder.probabilities(head, embeddings[i]);
             }
             return out;
         };
@@ -161,13 +165,15 @@ public final class MiniLmHeadTrainer {
             LinearHead head = trainer.train(LabelledTexts.training(LabelledTexts.DOMAINS));
             System.out.printf(Locale.ROOT, "embedded %d texts and trained in %.1f s%n", trainer.cache.size(),
                     (System.nanoTime() - start) / 1e9);
-            Map<String, Double> figures = ModelEvaluation.figures(examples -> trainer.scorer(trainer.train(examples)),
-                    trainer.scorer(head));
-            String evaluation = ModelEvaluation.properties("Written by MiniLmHeadTrainer (./mvnw -B process-test-classes -Ptrain-model).",
-                    figures,
+            ModelEvaluation.Calibration calibration = ModelEvaluation.calibrate(
+                    examples -> trainer.probabilities(trainer.train(examples)), trainer.probabilities(head));
+            String evaluation = calibration.properties("Written by MiniLmHeadTrainer (./mvnw -B process-test-classes -Ptrain-model).",
                     "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news)");
             Files.writeString(resources.resolve("sluice/model/minilm/head.json"), json(head), StandardCharsets.UTF_8);
             Files.writeString(resources.resolve(OnnxModelLoader.BUNDLED_EVALUATION), evaluation, StandardCharsets.UTF_8);
+            Path docs = Path.of(args.length > 1 ? args[1] : "docs/model");
+            Files.createDirectories(docs);
+            Files.writeString(docs.resolve("minilm-neutral-tradeoff.tsv"), calibration.curveTsv(), StandardCharsets.UTF_8);
             System.out.print(evaluation);
             System.out.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.TestProfile;
 
 import dev.sluice.testing.Http;
 import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.ScoredThroughKafka;
 
 /**
  * {@code sluice.model.kind=onnx} with the bundled transformer, on the artifact users run: the

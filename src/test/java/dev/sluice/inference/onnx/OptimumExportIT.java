@@ -25,6 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 
 import dev.sluice.support.Checksums;
 import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.ScoredThroughKafka;
 
 /**
  * A user's own classifier, exported by Hugging Face Optimum and mounted as it is: the packaged

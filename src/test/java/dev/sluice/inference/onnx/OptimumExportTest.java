@@ -179,6 +179,6 @@ class OptimumExportTest {
     }
 
     private static OnnxSentimentModel.Options withLabels(String... labels) {
-        return new OnnxSentimentModel.Options(256, 1, OptLevel.ALL_OPT, 0.05, List.of(labels));
+        return new OnnxSentimentModel.Options(256, 1, OptLevel.ALL_OPT, 0.05, 0, List.of(labels));
     }
 }

@@ -1,4 +1,4 @@
-package dev.sluice.inference.onnx;
+package dev.sluice.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,10 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.sluice.testing.TestKafka;
-
 /** Sends texts as requests through the real broker and reads back the label of each, checking the model that scored it. */
-final class ScoredThroughKafka {
+public final class ScoredThroughKafka {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +25,7 @@ final class ScoredThroughKafka {
     }
 
     /** The label of each text by its key in {@code texts}, once every result has arrived from {@code model}. */
-    static Map<String, String> send(Map<String, String> texts, String model) {
+    public static Map<String, String> send(Map<String, String> texts, String model) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> labels = new HashMap<>();
         try (TestKafka kafka = TestKafka.connect()) {

@@ -1,0 +1,112 @@
+package dev.sluice.inference.onnx;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.sluice.inference.LabelledTexts;
+import dev.sluice.inference.LabelledTexts.Example;
+import dev.sluice.inference.ModelEvaluation;
+import dev.sluice.inference.ModelEvaluation.Calibration;
+import dev.sluice.inference.ModelEvaluation.TradeoffPoint;
+
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+
+/**
+ * Compares the small int8 sentence encoders published as Maven artifacts under the bundled one's
+ * training, calibration and rule (docs/MODEL.md): each gets a head trained the same way, the same
+ * leave-one-domain-out figures, and its rate scoring texts alone as served.
+ * <p>
+ * {@code ./mvnw -B test-compile exec:exec@compare-encoders -Ptrain-model} prints one line per encoder
+ * and writes each candidate's trade-off curve beside the bundled one's in {@code docs/model}; with
+ * {@code -Dcompare.args=speed} it only measures the rates, one encoder loaded at a time.
+ */
+public final class EncoderComparison {
+
+    static final Map<String, Map<String, String>> ENCODERS = new LinkedHashMap<>();
+
+    static {
+        ENCODERS.put("minilm", OnnxModelLoader.BUNDLED);
+        ENCODERS.put("bge-small",
+                Map.of(ModelFiles.MODEL, "bge-small-en-v1.5-q.onnx", ModelFiles.TOKENIZER, "bge-small-en-v1.5-q-tokenizer.json",
+                        ModelFiles.DESCRIPTOR, "sluice/candidates/bge-small/sluice-model.json"));
+        ENCODERS.put("e5-small", Map.of(ModelFiles.MODEL, "e5-small-v2-q.onnx", ModelFiles.TOKENIZER, "e5-small-v2-q-tokenizer.json",
+                ModelFiles.DESCRIPTOR, "sluice/candidates/e5-small/sluice-model.json"));
+        ENCODERS.put("minilm-fp32",
+                Map.of(ModelFiles.MODEL, "all-minilm-l6-v2.onnx", ModelFiles.TOKENIZER, "all-minilm-l6-v2-tokenizer.json",
+                        ModelFiles.DESCRIPTOR, "sluice/candidates/minilm-fp32/sluice-model.json"));
+        ENCODERS.put("bge-small-fp32",
+                Map.of(ModelFiles.MODEL, "bge-small-en-v1.5.onnx", ModelFiles.TOKENIZER, "bge-small-en-v1.5-tokenizer.json",
+                        ModelFiles.DESCRIPTOR, "sluice/candidates/bge-small-fp32/sluice-model.json"));
+    }
+
+    private EncoderComparison() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path docs = Path.of(args.length > 0 ? args[0] : "docs/model");
+        if (args.length > 1 && args[1].equals("speed")) {
+            for (Map.Entry<String, Map<String, String>> candidate : ENCODERS.entrySet()) {
+                LinearHead placeholder = new LinearHead(new float[3][384], new float[3]);
+                textsPerSecond(candidate.getValue(), placeholder);
+                System.out.printf(Locale.ROOT, "%s\t%.0f texts/s%n", candidate.getKey(), textsPerSecond(candidate.getValue(), placeholder));
+            }
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> candidate : ENCODERS.entrySet()) {
+            long start = System.nanoTime();
+            LinearHead head;
+            Calibration calibration;
+            try (OnnxSentimentModel encoder = MiniLmHeadTrainer.encoder(candidate.getValue())) {
+                MiniLmHeadTrainer trainer = new MiniLmHeadTrainer(encoder);
+                head = trainer.train(LabelledTexts.training(LabelledTexts.DOMAINS));
+                calibration = ModelEvaluation.calibrate(examples -> trainer.probabilities(trainer.train(examples)),
+                        trainer.probabilities(head));
+            }
+            if (!candidate.getKey().equals("minilm")) {
+                Files.writeString(docs.resolve(candidate.getKey() + "-neutral-tradeoff.tsv"), calibration.curveTsv(),
+                        StandardCharsets.UTF_8);
+            }
+            // Measured with the trainer's session closed: two sessions' thread pools on 2 cores slow each other down.
+            double rate = textsPerSecond(candidate.getValue(), head);
+            TradeoffPoint shipped = calibration.curve().stream().filter(p -> p.bias() == calibration.neutralBias()).findFirst()
+                    .orElseThrow();
+            Map<String, Object> f = calibration.figures();
+            String line = String.format(Locale.ROOT,
+                    "%s\tbias %.1f\tmean strict %.4f\tmean macro %.4f\tat bias: polar strict %.4f, neutral recall %.4f, macro %.4f\t"
+                            + "neutral set %.4f\t%.0f texts/s\t(%.0f s)",
+                    candidate.getKey(), calibration.neutralBias(), f.get("leave-one-out.mean.strict-accuracy"),
+                    f.get("leave-one-out.mean.macro-recall"), shipped.polarStrictAccuracy(), shipped.neutralRecall(), shipped.macroRecall(),
+                    f.get("neutral-set.labelled-neutral"), rate, (System.nanoTime() - start) / 1e9);
+            System.out.println(line);
+            System.out.print(calibration.properties(candidate.getKey(), "as the bundled head"));
+            lines.add(line);
+        }
+        System.out.println(String.join("\n", lines));
+    }
+
+    /** Texts per second scoring the 1,000 yelp sentences alone with a head, as {@code kind=onnx} serves them, both cores. */
+    private static double textsPerSecond(Map<String, String> resources, LinearHead head) {
+        ModelFiles files = ModelFiles.classPath(resources);
+        List<String> texts = LabelledTexts.evaluation("yelp").stream().map(Example::text).toList();
+        try (OnnxSentimentModel model = OnnxSentimentModel.load(files, ModelDescriptor.read(files), head,
+                new OnnxSentimentModel.Options(256, 0, OptLevel.ALL_OPT, ModelEvaluation.BAND), Map.of())) {
+            // ONNX Runtime pays for each new input shape once; a running service has seen them all.
+            for (int i = 0; i < texts.size(); i += 64) {
+                model.predict(texts.subList(i, Math.min(texts.size(), i + 64)));
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < texts.size(); i += 64) {
+                model.predict(texts.subList(i, Math.min(texts.size(), i + 64)));
+            }
+            return texts.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}
