@@ -59,6 +59,10 @@ public final class EncoderComparison {
             }
             return;
         }
+        if (args.length > 1 && args[1].equals("batching")) {
+            batching();
+            return;
+        }
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> candidate : ENCODERS.entrySet()) {
             long start = System.nanoTime();
@@ -90,6 +94,47 @@ public final class EncoderComparison {
             lines.add(line);
         }
         System.out.println(String.join("\n", lines));
+    }
+
+    /**
+     * Whether a text's label depends on its batch mates: the bundled head (at its calibrated bias) on
+     * each text's embedding computed alone and within batches of 64, for the int8 encoder and the
+     * fp32 export of the same model.
+     */
+    private static void batching() {
+        LinearHead head = LinearHead.read(ModelFiles.classPath(OnnxModelLoader.BUNDLED), "head.json", 3);
+        double bias = dev.sluice.inference.EvaluationFigures
+                .neutralBias(dev.sluice.inference.EvaluationFigures.read(OnnxModelLoader.BUNDLED_EVALUATION));
+        List<String> texts = new ArrayList<>();
+        List.of("yelp", "imdb").forEach(d -> LabelledTexts.evaluation(d).forEach(e -> texts.add(e.text())));
+        Map<String, String> int8 = new java.util.HashMap<>(OnnxModelLoader.BUNDLED);
+        int8.put(ModelFiles.DESCRIPTOR, "sluice/candidates/minilm-batched/sluice-model.json");
+        for (Map.Entry<String, Map<String, String>> variant : Map.of("minilm int8", int8, "minilm fp32", ENCODERS.get("minilm-fp32"))
+                .entrySet()) {
+            try (OnnxSentimentModel encoder = MiniLmHeadTrainer.encoder(variant.getValue())) {
+                int changed = 0;
+                double maxDelta = 0;
+                for (int i = 0; i < texts.size(); i += 64) {
+                    List<String> batch = texts.subList(i, Math.min(texts.size(), i + 64));
+                    List<float[]> together = encoder.embeddings(batch);
+                    for (int k = 0; k < batch.size(); k++) {
+                        float[] alone = encoder.embeddings(List.of(batch.get(k))).get(0);
+                        for (int d = 0; d < alone.length; d++) {
+                            maxDelta = Math.max(maxDelta, Math.abs(alone[d] - together.get(k)[d]));
+                        }
+                        changed += label(encoder, head, alone, bias) == label(encoder, head, together.get(k), bias) ? 0 : 1;
+                    }
+                }
+                System.out.printf(Locale.ROOT,
+                        "%s: %d of %d labels change between alone and batches of 64; largest embedding difference %.2e%n",
+                        variant.getKey(), changed, texts.size(), maxDelta);
+            }
+        }
+    }
+
+    private static dev.sluice.record.Label label(OnnxSentimentModel encoder, LinearHead head, float[] embedding, double bias) {
+        double[] p = encoder.probabilities(head, embedding);
+        return ModelEvaluation.decide(new double[][]{p}, bias).get(0).label();
     }
 
     /** Texts per second scoring the 1,000 yelp sentences alone with a head, as {@code kind=onnx} serves them, both cores. */
