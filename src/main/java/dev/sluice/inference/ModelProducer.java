@@ -26,6 +26,7 @@ public class ModelProducer {
     @Singleton // No client proxy: predict() is called once per micro-batch on the hot path.
     SentimentModel model(SluiceConfig config, ModelStatus status, OnnxModelLoader onnx) {
         SluiceConfig.Model model = config.model();
+        checkNeutralBias(model.neutralBias());
         SentimentModel built = switch (model.kind()) {
             case HYBRID -> new HybridModel(new HybridFeatures(new VaderAnalyzer(BundledModelData.VADER), BundledModelData.AFINN),
                     BundledModelData.HYBRID_WEIGHTS, model.neutralBand(), HybridModel.calibratedNeutralBias() + model.neutralBias());
@@ -42,5 +43,13 @@ public class ModelProducer {
         status.loaded(built);
         LOG.infof("model %s loaded and ready", built.id());
         return built;
+    }
+
+    /** NaN or a huge shift would not fail at start but would label every text alike, or fail every batch. */
+    static void checkNeutralBias(double bias) {
+        if (!(bias >= -10 && bias <= 10)) {
+            throw new IllegalArgumentException("sluice.model.neutral-bias must be a number within [-10, 10] (0: the model's calibrated "
+                    + "rule; each unit scales the neutral odds by e), got " + bias);
+        }
     }
 }
