@@ -14,16 +14,16 @@ public record Sentiment(Label label, double score) {
     }
 
     /**
-     * From class probabilities: the neutral class's odds are first multiplied by e^{@code neutralBias}
-     * (a class-prior shift, chosen per model by leave-one-domain-out, docs/MODEL.md) and the three
-     * renormalized; the score is then P(positive) - P(negative) and the label the most probable
+     * From class probabilities: the neutral class's odds are first multiplied by {@code neutralOdds},
+     * e^bias (a class-prior shift, chosen per model by leave-one-domain-out, docs/MODEL.md; models
+     * compute the factor once, not per text), and the three renormalized; the score is then P(positive) - P(negative) and the label the most probable
      * class, with positive or negative within the neutral band labelled neutral (for models without a
      * neutral class, or nearly undecided between the two).
      */
-    public static Sentiment ofProbabilities(double positive, double negative, double neutral, double neutralBand, double neutralBias) {
-        double shifted = neutralBias == 0 ? neutral : neutral * Math.exp(neutralBias);
+    public static Sentiment ofProbabilities(double positive, double negative, double neutral, double neutralBand, double neutralOdds) {
+        double shifted = neutral * neutralOdds;
         // The probabilities come normalized: without a shift they stay as they are, to the bit.
-        double total = neutralBias == 0 ? 1 : positive + negative + shifted;
+        double total = neutralOdds == 1 ? 1 : positive + negative + shifted;
         double score = Math.max(-1, Math.min(1, (positive - negative) / total));
         Label label = shifted >= positive && shifted >= negative ? Label.NEUTRAL : Label.of(score, neutralBand);
         return new Sentiment(label, score);

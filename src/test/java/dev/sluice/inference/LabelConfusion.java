@@ -1,7 +1,6 @@
 package dev.sluice.inference;
 
 import java.util.List;
-import java.util.Locale;
 
 import dev.sluice.inference.LabelledTexts.Example;
 import dev.sluice.record.Label;
@@ -92,7 +91,7 @@ public final class LabelConfusion {
                 }
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return out.toString();
     }
 
     private long total(Label actual) {

@@ -77,9 +77,10 @@ public final class ModelEvaluation {
     /** Labels from probabilities as the served model gives them at a neutral bias. */
     public static List<Sentiment> decide(double[][] probabilities, double bias) {
         List<Sentiment> out = new ArrayList<>(probabilities.length);
+        double odds = Math.exp(bias);
         for (double[] p : probabilities) {
             out.add(Sentiment.ofProbabilities(p[Label.POSITIVE.ordinal()], p[Label.NEGATIVE.ordinal()], p[Label.NEUTRAL.ordinal()], BAND,
-                    bias));
+                    odds));
         }
         return out;
     }
@@ -156,36 +157,48 @@ public final class ModelEvaluation {
 
         List<TradeoffPoint> curve = new ArrayList<>();
         for (int k = 0; k < BIASES.size(); k++) {
-            double polar = 0;
-            int withPolar = 0;
-            double neutral = 0;
-            int withNeutral = 0;
-            for (String domain : domains) {
-                LabelConfusion at = confusion.get(domain)[k];
-                if (at.hasPolar()) {
-                    polar += at.polarStrictAccuracy();
-                    withPolar++;
-                }
-                if (at.has(Label.NEUTRAL)) {
-                    neutral += at.recall(Label.NEUTRAL);
-                    withNeutral++;
-                }
-            }
-            curve.add(
-                    new TradeoffPoint(BIASES.get(k), polar / withPolar, neutral / withNeutral, macroRecall(confusion, domains, k),
-                            neutralShare(decide(neutralSet, BIASES.get(k)))));
+            int at = k;
+            double[] means = polarStrictAndNeutralRecall(domains.stream().map(d -> confusion.get(d)[at]).toList());
+            curve.add(new TradeoffPoint(BIASES.get(k), means[0], means[1], macroRecall(confusion, domains, k),
+                    neutralShare(decide(neutralSet, BIASES.get(k)))));
         }
         return new Calibration(figures, curve);
     }
 
+    /**
+     * A point of the trade-off: strict accuracy on polar text averaged over the domains that have
+     * polar texts, and neutral recall averaged over those that have neutral ones.
+     */
+    public static double[] polarStrictAndNeutralRecall(List<LabelConfusion> domains) {
+        double polar = 0;
+        int withPolar = 0;
+        double neutral = 0;
+        int withNeutral = 0;
+        for (LabelConfusion domain : domains) {
+            if (domain.hasPolar()) {
+                polar += domain.polarStrictAccuracy();
+                withPolar++;
+            }
+            if (domain.has(Label.NEUTRAL)) {
+                neutral += domain.recall(Label.NEUTRAL);
+                withNeutral++;
+            }
+        }
+        return new double[]{polar / withPolar, neutral / withNeutral};
+    }
+
+    /** The rule's order: a higher macro recall wins; on a tie, the bias nearest 0 (no shift). */
+    public static boolean better(double score, double bias, double bestScore, double bestBias) {
+        return score > bestScore + 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && Math.abs(bias) < Math.abs(bestBias));
+    }
+
     /** The bias index with the highest macro recall over {@code domains}; on a tie the one nearest 0 (no shift). */
     static int best(Map<String, LabelConfusion[]> confusion, List<String> domains) {
-        int best = -1;
+        int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < BIASES.size(); k++) {
             double score = macroRecall(confusion, domains, k);
-            if (score > bestScore + 1e-12
-                    || (Math.abs(score - bestScore) <= 1e-12 && Math.abs(BIASES.get(k)) < Math.abs(BIASES.get(best)))) {
+            if (better(score, BIASES.get(k), bestScore, BIASES.get(best))) {
                 best = k;
                 bestScore = score;
             }

@@ -14,7 +14,6 @@ import dev.sluice.inference.LabelledTexts.Example;
 import dev.sluice.inference.lexicon.LexiconModel;
 import dev.sluice.inference.lexicon.VaderAnalyzer;
 import dev.sluice.inference.lexicon.VaderLexicon;
-import dev.sluice.record.Label;
 
 /**
  * Draws docs/model/neutral-tradeoff.svg: polar strict accuracy against neutral recall on held-out
@@ -61,9 +60,7 @@ public final class NeutralTradeoffPlot {
                 .toList();
         double[] best = rows.get(0);
         for (double[] row : rows) {
-            if (row[3] > best[3] + 1e-12 || (Math.abs(row[3] - best[3]) <= 1e-12 && Math.abs(row[0]) < Math.abs(best[0]))) {
-                best = row;
-            }
+            best = ModelEvaluation.better(row[3], row[0], best[3], best[0]) ? row : best;
         }
         List<Point> out = new ArrayList<>();
         for (double[] row : rows) {
@@ -79,23 +76,13 @@ public final class NeutralTradeoffPlot {
         for (int step = 0; step <= 18; step++) {
             double band = step * 0.05;
             LexiconModel model = new LexiconModel(analyzer, band);
-            double polar = 0;
-            int withPolar = 0;
-            double neutral = 0;
-            int withNeutral = 0;
+            List<LabelConfusion> domains = new ArrayList<>();
             for (String domain : LabelledTexts.DOMAINS) {
                 List<Example> examples = LabelledTexts.evaluation(domain);
-                LabelConfusion confusion = LabelConfusion.of(examples, model.predict(examples.stream().map(Example::text).toList()));
-                if (confusion.hasPolar()) {
-                    polar += confusion.polarStrictAccuracy();
-                    withPolar++;
-                }
-                if (confusion.has(Label.NEUTRAL)) {
-                    neutral += confusion.recall(Label.NEUTRAL);
-                    withNeutral++;
-                }
+                domains.add(LabelConfusion.of(examples, model.predict(examples.stream().map(Example::text).toList())));
             }
-            out.add(new Point(band, neutral / withNeutral, polar / withPolar, step == 1));
+            double[] means = ModelEvaluation.polarStrictAndNeutralRecall(domains);
+            out.add(new Point(band, means[1], means[0], step == 1));
         }
         return out;
     }

@@ -24,7 +24,8 @@ public final class HybridModel implements SentimentModel {
     private final HybridFeatures features;
     private final float[] weights;
     private final double neutralBand;
-    private final double neutralBias;
+    /** e^bias: the factor on the neutral odds, computed once. */
+    private final double neutralOdds;
     private final String version;
     /** One feature vector per worker thread, reused text after text. */
     private final ThreadLocal<HybridFeatures.Vector> vectors = ThreadLocal.withInitial(HybridFeatures.Vector::new);
@@ -34,7 +35,7 @@ public final class HybridModel implements SentimentModel {
         this.features = features;
         this.weights = weights.weights();
         this.neutralBand = neutralBand;
-        this.neutralBias = neutralBias;
+        this.neutralOdds = Math.exp(neutralBias);
         this.version = "2+" + weights.checksum().substring(0, 10);
     }
 
@@ -74,7 +75,7 @@ public final class HybridModel implements SentimentModel {
         double[] p = new double[HybridWeights.CLASSES];
         for (String text : texts) {
             probabilities(text, p);
-            out.add(Sentiment.ofProbabilities(p[POSITIVE], p[NEGATIVE], p[NEUTRAL], neutralBand, neutralBias));
+            out.add(Sentiment.ofProbabilities(p[POSITIVE], p[NEGATIVE], p[NEUTRAL], neutralBand, neutralOdds));
         }
         return out;
     }

@@ -29,17 +29,17 @@ public class OnnxModelLoader {
     public SentimentModel load(SluiceConfig.Model model) {
         defaultDjlToTmpAndOffline();
         SluiceConfig.Model.Onnx onnx = model.onnx();
+        // A user's model has no calibrated rule: the knob is the whole bias. The bundled one shifts from its own.
+        Map<String, Object> figures = onnx.path().isPresent() ? Map.of() : EvaluationFigures.read(BUNDLED_EVALUATION);
         OnnxSentimentModel.Options options = new OnnxSentimentModel.Options(onnx.maxLength(), onnx.intraOpThreads(),
                 switch (onnx.optimizationLevel()) {
                     case NONE -> OptLevel.NO_OPT;
                     case BASIC -> OptLevel.BASIC_OPT;
                     case EXTENDED -> OptLevel.EXTENDED_OPT;
                     case ALL -> OptLevel.ALL_OPT;
-                }, model.neutralBand(), model.neutralBias(), onnx.labels().orElse(List.of()));
-        if (onnx.path().isPresent()) {
-            return OnnxSentimentModel.load(ModelFiles.directory(onnx.path().get()), options, Map.of());
-        }
-        return OnnxSentimentModel.load(ModelFiles.classPath(BUNDLED), options, EvaluationFigures.read(BUNDLED_EVALUATION));
+                }, model.neutralBand(), EvaluationFigures.neutralBias(figures) + model.neutralBias(), onnx.labels().orElse(List.of()));
+        ModelFiles files = onnx.path().isPresent() ? ModelFiles.directory(onnx.path().get()) : ModelFiles.classPath(BUNDLED);
+        return OnnxSentimentModel.load(files, options, figures);
     }
 
     /**

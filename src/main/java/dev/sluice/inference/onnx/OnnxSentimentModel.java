@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.sluice.inference.EvaluationFigures;
 import dev.sluice.inference.SentimentModel;
 import dev.sluice.record.Label;
 import dev.sluice.record.Sentiment;
@@ -38,8 +37,8 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
     /**
      * How the model runs: the token cut, ONNX Runtime's threads and graph optimization, the neutral
-     * band, the user's neutral bias (added to the calibrated one among the model's evaluation
-     * figures, if any), and an Optimum export's labels in id order when its {@code id2label} names
+     * band, the whole neutral bias (the model's calibrated one plus the user's), and an Optimum
+     * export's labels in id order when its {@code id2label} names
      * are not sentiments (empty: its own).
      */
     public record Options(int maxLength, int intraOpThreads, OrtSession.SessionOptions.OptLevel optimization, double neutralBand,
@@ -57,7 +56,8 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     private final OrtSession session;
     private final Set<String> inputs;
     private final double neutralBand;
-    private final double neutralBias;
+    /** e^bias: the factor on the neutral odds, computed once. */
+    private final double neutralOdds;
     private final Map<String, Object> evaluation;
 
     private OnnxSentimentModel(ModelDescriptor descriptor, LinearHead head, HuggingFaceTokenizer tokenizer, OrtEnvironment environment,
@@ -69,7 +69,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         this.session = session;
         this.inputs = session.getInputNames();
         this.neutralBand = neutralBand;
-        this.neutralBias = neutralBias;
+        this.neutralOdds = Math.exp(neutralBias);
         this.evaluation = evaluation;
     }
 
@@ -102,7 +102,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             session = environment.createSession(model, sessionOptions);
             checkSignature(files, descriptor, head, session);
             return new OnnxSentimentModel(descriptor, head, tokenizer, environment, session, options.neutralBand(),
-                    options.neutralBias() + EvaluationFigures.neutralBias(evaluation), evaluation);
+                    options.neutralBias(), evaluation);
         } catch (OrtException e) {
             tokenizer.close();
             throw new InvalidModelException(files.describe(ModelFiles.MODEL) + ": ONNX Runtime cannot load it (" + e.getMessage() + ")", e);
@@ -359,7 +359,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     private Sentiment sentiment(double[] logits) {
         double[] p = probabilities(logits);
         return Sentiment.ofProbabilities(p[Label.POSITIVE.ordinal()], p[Label.NEGATIVE.ordinal()], p[Label.NEUTRAL.ordinal()],
-                neutralBand, neutralBias);
+                neutralBand, neutralOdds);
     }
 
     @Override

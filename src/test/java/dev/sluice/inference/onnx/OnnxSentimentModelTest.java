@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sluice.inference.EvaluationFigures;
 import dev.sluice.inference.LabelledTexts;
 import dev.sluice.inference.ModelEvaluation;
 import dev.sluice.record.Label;
@@ -33,7 +34,10 @@ class OnnxSentimentModelTest {
 
     @BeforeAll
     static void loadBundled() {
-        bundled = OnnxSentimentModel.load(ModelFiles.classPath(OnnxModelLoader.BUNDLED), OPTIONS, Map.of());
+        // As the loader ships it: with its calibrated neutral bias.
+        Map<String, Object> figures = EvaluationFigures.read(OnnxModelLoader.BUNDLED_EVALUATION);
+        bundled = OnnxSentimentModel.load(ModelFiles.classPath(OnnxModelLoader.BUNDLED),
+                new OnnxSentimentModel.Options(256, 1, OptLevel.ALL_OPT, 0.05, EvaluationFigures.neutralBias(figures), List.of()), figures);
     }
 
     @AfterAll
