@@ -28,6 +28,9 @@ public final class LabelledTexts {
     private static final java.util.Map<String, String> SPLIT_DOMAINS = java.util.Map.of("reddit", "goemotions", "finance-news",
             "finance-news", "assistant", "clinc");
 
+    /** Where the training domains come from, as the trainers record it in the served figures. */
+    public static final String SOURCES = "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news); CLINC150 requests (assistant)";
+
     public record Example(String text, Label label) {
     }
 

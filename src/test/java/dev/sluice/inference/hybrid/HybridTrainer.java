@@ -130,7 +130,7 @@ public final class HybridTrainer {
     public static String evaluation(ModelEvaluation.Calibration calibration) {
         return calibration.properties(
                 "Written by HybridTrainer (./mvnw -B process-test-classes -Ptrain-model); checked by HybridModelTest.",
-                "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news)");
+                LabelledTexts.SOURCES);
     }
 
     private static ModelEvaluation.ProbabilityModel probabilities(HybridModel model) {

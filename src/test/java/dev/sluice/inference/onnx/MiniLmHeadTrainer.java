@@ -168,7 +168,7 @@ public final class MiniLmHeadTrainer {
             ModelEvaluation.Calibration calibration = ModelEvaluation.calibrate(
                     examples -> trainer.probabilities(trainer.train(examples)), trainer.probabilities(head));
             String evaluation = calibration.properties("Written by MiniLmHeadTrainer (./mvnw -B process-test-classes -Ptrain-model).",
-                    "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news)");
+                    LabelledTexts.SOURCES);
             Files.writeString(resources.resolve("sluice/model/minilm/head.json"), json(head), StandardCharsets.UTF_8);
             Files.writeString(resources.resolve(OnnxModelLoader.BUNDLED_EVALUATION), evaluation, StandardCharsets.UTF_8);
             Path docs = Path.of(args.length > 1 ? args[1] : "docs/model");
