@@ -82,6 +82,13 @@ public final class InFlightRecord {
         return new InFlightRecord(partition, offset, key, value, 0L, headers, tracker, new InFlightBudget(Integer.MAX_VALUE));
     }
 
+    /** The same, already parsed into {@code request}. */
+    public static InFlightRecord detached(TopicPartition partition, long offset, SentimentRequest request) {
+        InFlightRecord record = detached(partition, offset, null, new byte[0]);
+        record.request(request);
+        return record;
+    }
+
     /** Restores what a retry record says of its earlier life: where it came from and how it failed. */
     void resumeFrom(String topic, int partition, long offset, int attempts, long firstFailureMs, long lastFailureMs) {
         this.originTopic = topic;

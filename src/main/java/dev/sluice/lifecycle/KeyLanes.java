@@ -1,8 +1,8 @@
 package dev.sluice.lifecycle;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -110,12 +110,27 @@ public final class KeyLanes {
         return switch (mode) {
             case UNORDERED -> null;
             case PARTITION -> record.partition();
-            case KEY -> record.key() == null ? null : new KeyLaneId(record.partition().partition(), ByteBuffer.wrap(record.key()));
+            case KEY -> record.key() == null ? null : new KeyLaneId(record.partition().partition(), record.key());
         };
     }
 
-    /** A key within its partition; ByteBuffer compares and hashes the key's content. */
-    private record KeyLaneId(int partition, ByteBuffer key) {
+    /** A key within its partition, compared and hashed by content (no buffer wrapped per record). */
+    private record KeyLaneId(int partition, byte[] key) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof KeyLaneId id && id.partition == partition && Arrays.equals(id.key, key);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * partition + Arrays.hashCode(key);
+        }
+
+        @Override
+        public String toString() {
+            return partition + "/" + Arrays.toString(key);
+        }
     }
 
     /** One key's records, in offset order, from the oldest not yet acknowledged. */

@@ -23,19 +23,38 @@ import dev.sluice.record.SentimentRequest;
 public class ResultWriter {
 
     private final ObjectMapper mapper;
-    /** One buffer per worker thread, reused record after record; only the finished value is copied out. */
-    private final ThreadLocal<ByteArrayBuilder> buffers = ThreadLocal.withInitial(() -> new ByteArrayBuilder(512));
+    /**
+     * One generator per thread, writing record after record into one buffer: a generator per record
+     * cost more than the rest of the write (measured: docs/BENCHMARKS.md). Only the finished value is
+     * copied out.
+     */
+    private final ThreadLocal<ReusedGenerator> generators = ThreadLocal.withInitial(this::newGenerator);
 
     @Inject
     public ResultWriter(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
+    /** A generator and the buffer it writes into; root values follow each other without a separator. */
+    private record ReusedGenerator(ByteArrayBuilder out, JsonGenerator json) {
+    }
+
+    private ReusedGenerator newGenerator() {
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        try {
+            JsonGenerator json = mapper.getFactory().createGenerator(out);
+            json.setRootValueSeparator(null);
+            return new ReusedGenerator(out, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a JSON generator", e); // In-memory generators do not fail.
+        }
+    }
+
     public byte[] write(InFlightRecord record, Sentiment sentiment, String modelId, long processedAt) {
         SentimentRequest request = record.request();
-        ByteArrayBuilder out = buffers.get();
-        out.reset();
-        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+        ReusedGenerator generator = generators.get();
+        JsonGenerator json = generator.json();
+        try {
             json.writeStartObject();
             json.writeStringField("id", request.id());
             json.writeStringField("label", sentiment.label().json());
@@ -56,9 +75,16 @@ public class ResultWriter {
             json.writeNumberField("requestTimestamp", request.timestamp() != null ? request.timestamp() : record.recordTimestamp());
             json.writeNumberField("processedAt", processedAt);
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write result JSON", e); // In-memory writes do not fail.
+            json.flush();
+            return generator.out().toByteArray();
+        } catch (IOException | RuntimeException e) {
+            generators.remove(); // Stopped inside a value: the next record starts on a fresh generator.
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot write result JSON", io); // In-memory writes do not fail.
+            }
+            throw (RuntimeException) e;
+        } finally {
+            generator.out().reset();
         }
-        return out.toByteArray();
     }
 }

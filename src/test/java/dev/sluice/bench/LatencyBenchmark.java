@@ -58,7 +58,7 @@ public final class LatencyBenchmark {
             ThroughputBenchmark.preload(bootstrap, backlog);
             List<String> summary = new ArrayList<>();
             // The bare loop drains the same backlog first: its saturated rate, and this JVM's consume path warmed as sluice's will be.
-            double bareSaturated = ThroughputBenchmark.bareLoop(bootstrap, backlog);
+            double bareSaturated = ThroughputBenchmark.bareLoop(bootstrap, backlog).ratePerSecond();
             System.out.printf("bare loop saturated: %,.0f msg/s%n", bareSaturated);
             // One sluice for every phase: draining the backlog measures its saturated rate and warms its JIT, so the
             // paced phases measure load, not a cold start (a fresh JVM fell behind by seconds in its first 15 s here).

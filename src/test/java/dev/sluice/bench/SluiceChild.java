@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * management ports, and readings of its CPU time (from /proc) and of the bytes it allocated (from
  * its Micrometer JVM metrics), so that a benchmark can report per-record costs.
  */
-final class SluiceChild implements AutoCloseable {
+final class SluiceChild implements AutoCloseable, ProcessCosts {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -70,7 +70,8 @@ final class SluiceChild implements AutoCloseable {
     }
 
     /** CPU seconds (user + system) the child has used so far, from /proc/PID/stat. */
-    double cpuSeconds() {
+    @Override
+    public double cpuSeconds() {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -85,7 +86,8 @@ final class SluiceChild implements AutoCloseable {
      * Bytes the child has allocated so far, as Micrometer's {@code jvm_gc_memory_allocated_bytes_total}
      * counts them (young-generation growth between collections); NaN when the metric cannot be read.
      */
-    double allocatedBytes() {
+    @Override
+    public double allocatedBytes() {
         for (String line : metrics().split("\n")) {
             if (line.startsWith("jvm_gc_memory_allocated_bytes_total")) {
                 return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

@@ -48,8 +48,11 @@ public final class ThroughputBenchmark {
             preload(broker.bootstrapServers(), requests);
             System.out.printf("preloaded %,d requests in %.1f s%n", requests, (System.nanoTime() - preloadStart) / 1e9);
 
-            double bare = bareLoop(broker.bootstrapServers(), requests);
+            Measurement bareLoop = bareLoop(broker.bootstrapServers(), requests);
+            double bare = bareLoop.ratePerSecond();
             System.out.printf("bare consume->produce loop: %,.0f msg/s%n", bare);
+            System.out.printf("bare loop per record:       %.1f us CPU, %,.0f bytes allocated (its threads only)%n",
+                    bareLoop.cpuMicrosPerRecord(), bareLoop.allocatedBytesPerRecord());
             Measurement sluice = sluice(broker.bootstrapServers(), requests, model);
             System.out.printf("sluice (%s model):          %,.0f msg/s (%s)%n", model, sluice.ratePerSecond(), SluiceChild.jar());
             System.out.printf("sluice per record:          %.1f us CPU, %,.0f bytes allocated%n", sluice.cpuMicrosPerRecord(),
@@ -87,8 +90,11 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** The ceiling: poll, produce each value to another topic with sluice's producer settings, commit. */
-    static double bareLoop(String bootstrap, int requests) throws Exception {
+    /**
+     * The ceiling: poll, produce each value to another topic with sluice's producer settings,
+     * commit; with its costs per record, read from its own threads (all named with "bare").
+     */
+    static Measurement bareLoop(String bootstrap, int requests) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         Thread loop = new Thread(() -> {
             try (KafkaConsumer<byte[], byte[]> consumer = BareClients.consumer(bootstrap, "bare");
@@ -107,7 +113,7 @@ public final class ThroughputBenchmark {
         }, "bare-loop");
         loop.start();
         try {
-            return measure(bootstrap, "bare.results", requests);
+            return measure(bootstrap, "bare.results", requests, new ThreadCosts("bare"));
         } finally {
             stop.set(true);
             loop.join();
@@ -121,7 +127,7 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** A steady-state rate, and what each record cost the child JVM over the same window (NaN for the bare loop). */
+    /** A steady-state rate, and what each record cost the measured process or threads over the same window (NaN when not read). */
     record Measurement(double ratePerSecond, double cpuMicrosPerRecord, double allocatedBytesPerRecord) {
     }
 
@@ -135,7 +141,7 @@ public final class ThroughputBenchmark {
      * first seconds) are left out on both sides alike. With a child, its CPU time and allocation
      * are read at both ends of that window.
      */
-    static Measurement measure(String bootstrap, String topic, int expected, SluiceChild child) throws InterruptedException {
+    static Measurement measure(String bootstrap, String topic, int expected, ProcessCosts child) throws InterruptedException {
         try (TestKafka kafka = new TestKafka(bootstrap)) {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             long firstAt = 0;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -15,6 +16,28 @@ import dev.sluice.config.SluiceConfig;
 import dev.sluice.record.Label;
 
 class SluiceMetricsTest {
+
+    @Test
+    void metersGoStraightToTheOneRegistryBehindAComposite() {
+        MeterRegistry prometheus = new SimpleMeterRegistry();
+        CompositeMeterRegistry composite = new CompositeMeterRegistry().add(prometheus);
+        SluiceMetrics metrics = new SluiceMetrics(composite, config(Map.of()));
+        metrics.processed(0, "web", Label.POSITIVE, 0, 1);
+        assertThat(metrics.registry()).isSameAs(prometheus);
+        assertThat(count(prometheus, "web")).isEqualTo(1);
+    }
+
+    @Test
+    void aCompositeOfSeveralRegistriesKeepsFeedingThemAll() {
+        MeterRegistry first = new SimpleMeterRegistry();
+        MeterRegistry second = new SimpleMeterRegistry();
+        CompositeMeterRegistry composite = new CompositeMeterRegistry().add(first).add(second);
+        SluiceMetrics metrics = new SluiceMetrics(composite, config(Map.of()));
+        metrics.processed(0, "web", Label.POSITIVE, 0, 1);
+        assertThat(metrics.registry()).isSameAs(composite);
+        assertThat(count(first, "web")).isEqualTo(1);
+        assertThat(count(second, "web")).isEqualTo(1);
+    }
 
     @Test
     void aSourceLongerThanTheCapCountsAsOtherAndTakesNoSlot() {

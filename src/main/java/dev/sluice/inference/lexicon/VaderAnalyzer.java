@@ -70,99 +70,129 @@ public final class VaderAnalyzer {
     private static final String[][] BOOSTER_BIGRAMS = BOOSTER.keySet().stream().filter(k -> k.contains(" "))
             .map(k -> k.split(" ")).toArray(String[][]::new);
 
+    /** Words the rules below compare or look up besides the lexicon's and the lists' own. */
+    private static final List<String> RULE_WORDS = List.of("kind", "of", "never", "so", "this", "least", "at", "very", "but", "BUT");
+
     private final VaderLexicon lexicon;
+    /** Every word a rule names, each once; a token is looked up here by its characters. */
+    private final CharRangeSet vocabulary = new CharRangeSet();
+    private final String[] vocabularyWords;
+    /** One token buffer per thread: a text's tokens allocate nothing once the thread has seen a text as long. */
+    private final ThreadLocal<VaderTokens> buffers = ThreadLocal.withInitial(VaderTokens::new);
 
     public VaderAnalyzer(VaderLexicon lexicon) {
         this.lexicon = lexicon;
+        List<String> named = new ArrayList<>(lexicon.tokens());
+        named.addAll(BOOSTER.keySet());
+        named.addAll(NEGATE);
+        named.addAll(SEQUENCE_WORDS);
+        named.addAll(RULE_WORDS);
+        StringBuilder joined = new StringBuilder();
+        for (String word : named) {
+            joined.append(word);
+        }
+        vocabulary.reset(joined.toString());
+        List<String> entries = new ArrayList<>();
+        int start = 0;
+        for (String word : named) {
+            if (vocabulary.add(start, start + word.length()) == entries.size()) {
+                entries.add(word);
+            }
+            start += word.length();
+        }
+        vocabularyWords = entries.toArray(String[]::new);
     }
 
     public VaderScores polarityScores(String text) {
-        List<String> tokens = wordsAndEmoticons(text);
-        String[] words = tokens.toArray(new String[0]);
-        // Lower-cased once: each String then caches its hash across the many lookups below.
-        String[] lowers = new String[words.length];
-        for (int i = 0; i < words.length; i++) {
-            lowers[i] = lower(words[i]);
-        }
-        boolean capDiff = allCapDifferential(words);
-        double[] sentiments = new double[words.length];
-        for (int i = 0; i < words.length; i++) {
-            boolean kindOf = i < words.length - 1 && lowers[i].equals("kind") && lowers[i + 1].equals("of");
-            if (kindOf || BOOSTER.containsKey(lowers[i])) {
+        VaderTokens tokens = buffers.get();
+        wordsAndEmoticons(text, tokens);
+        int size = tokens.size;
+        String[] lowers = tokens.lowers;
+        boolean capDiff = allCapDifferential(tokens);
+        double[] sentiments = tokens.sentiments;
+        for (int i = 0; i < size; i++) {
+            boolean kindOf = i < size - 1 && "kind".equals(lowers[i]) && "of".equals(lowers[i + 1]);
+            if (kindOf || (lowers[i] != null && BOOSTER.containsKey(lowers[i]))) {
                 continue;
             }
-            sentiments[i] = sentimentValence(words, lowers, i, capDiff);
+            sentiments[i] = sentimentValence(tokens, i, capDiff);
         }
-        butCheck(words, sentiments);
-        return scoreValence(sentiments, text);
+        butCheck(tokens);
+        return scoreValence(sentiments, size, text);
     }
 
-    private double sentimentValence(String[] words, String[] lowers, int index, boolean capDiff) {
-        String item = words[index];
+    private double sentimentValence(VaderTokens tokens, int index, boolean capDiff) {
+        String[] words = tokens.words;
+        String[] lowers = tokens.lowers;
+        if (lowers[index] == null) {
+            return 0;
+        }
         Double base = lexicon.valence(lowers[index]);
         if (base == null) {
             return 0;
         }
         double valence = base;
-        if (capDiff && isUpper(item)) {
+        if (capDiff && tokens.upper[index]) {
             valence += valence > 0 ? C_INCR : -C_INCR;
         }
         for (int startI = 0; startI < 3; startI++) {
-            if (index > startI && !lexicon.contains(lowers[index - (startI + 1)])) {
-                double s = scalarIncDec(words[index - (startI + 1)], lowers[index - (startI + 1)], valence, capDiff);
+            int before = index - (startI + 1);
+            if (index > startI && (lowers[before] == null || !lexicon.contains(lowers[before]))) {
+                double s = scalarIncDec(tokens.upper[before], lowers[before], valence, capDiff);
                 if (startI == 1 && s != 0) {
                     s *= 0.95;
                 } else if (startI == 2 && s != 0) {
                     s *= 0.9;
                 }
                 valence += s;
-                valence = neverCheck(valence, words, startI, index);
+                valence = neverCheck(valence, tokens, startI, index);
                 if (startI == 2) {
-                    valence = idiomsCheck(valence, words, index);
+                    valence = idiomsCheck(valence, words, tokens.size, index);
                 }
             }
         }
         return leastCheck(valence, lowers, index);
     }
 
-    private static double scalarIncDec(String word, String lower, double valence, boolean capDiff) {
-        Double boost = BOOSTER.get(lower);
+    private static double scalarIncDec(boolean isUpper, String lower, double valence, boolean capDiff) {
+        Double boost = lower == null ? null : BOOSTER.get(lower);
         if (boost == null) {
             return 0;
         }
         double scalar = valence < 0 ? -boost : boost;
-        if (capDiff && isUpper(word)) {
+        if (capDiff && isUpper) {
             scalar += valence > 0 ? C_INCR : -C_INCR;
         }
         return scalar;
     }
 
-    private static double neverCheck(double valence, String[] words, int startI, int index) {
+    private static double neverCheck(double valence, VaderTokens tokens, int startI, int index) {
+        String[] words = tokens.words;
         if (startI == 0) {
-            if (negated(words[index - 1])) {
+            if (negated(tokens, index - 1)) {
                 valence *= N_SCALAR;
             }
         } else if (startI == 1) {
             String before = words[index - 1];
-            if (words[index - 2].equals("never") && (before.equals("so") || before.equals("this"))) {
+            if ("never".equals(words[index - 2]) && ("so".equals(before) || "this".equals(before))) {
                 valence *= 1.5;
-            } else if (negated(words[index - 2])) {
+            } else if (negated(tokens, index - 2)) {
                 valence *= N_SCALAR;
             }
         } else {
             String one = words[index - 1];
             String two = words[index - 2];
-            if ((words[index - 3].equals("never") && (two.equals("so") || two.equals("this")))
-                    || one.equals("so") || one.equals("this")) {
+            if (("never".equals(words[index - 3]) && ("so".equals(two) || "this".equals(two)))
+                    || "so".equals(one) || "this".equals(one)) {
                 valence *= 1.25;
-            } else if (negated(words[index - 3])) {
+            } else if (negated(tokens, index - 3)) {
                 valence *= N_SCALAR;
             }
         }
         return valence;
     }
 
-    private static double idiomsCheck(double valence, String[] words, int index) {
+    private static double idiomsCheck(double valence, String[] words, int size, int index) {
         String w0 = words[index];
         String w1 = words[index - 1];
         String w2 = words[index - 2];
@@ -185,13 +215,13 @@ public final class VaderAnalyzer {
         if (idiom != null) {
             valence = idiom;
         }
-        if (words.length - 1 > index) {
+        if (size - 1 > index) {
             Double after = idiom(w0, words[index + 1]);
             if (after != null) {
                 valence = after;
             }
         }
-        if (words.length - 1 > index + 1) {
+        if (size - 1 > index + 1) {
             Double after = idiom(w0, words[index + 1], words[index + 2]);
             if (after != null) {
                 valence = after;
@@ -205,7 +235,7 @@ public final class VaderAnalyzer {
 
     /** The idiom of two words, or null; no array per call (this runs for every sentiment word). */
     private static Double idiom(String first, String second) {
-        if (!SEQUENCE_WORDS.contains(first)) {
+        if (first == null || !SEQUENCE_WORDS.contains(first)) {
             return null;
         }
         for (int i = 0; i < IDIOM_WORDS.length; i++) {
@@ -219,7 +249,7 @@ public final class VaderAnalyzer {
 
     /** The idiom of three words, or null. */
     private static Double idiom(String first, String second, String third) {
-        if (!SEQUENCE_WORDS.contains(first)) {
+        if (first == null || !SEQUENCE_WORDS.contains(first)) {
             return null;
         }
         for (int i = 0; i < IDIOM_WORDS.length; i++) {
@@ -241,10 +271,10 @@ public final class VaderAnalyzer {
     }
 
     private double leastCheck(double valence, String[] lowers, int index) {
-        if (index > 0 && lowers[index - 1].equals("least") && !lexicon.contains("least")) {
+        if (index > 0 && "least".equals(lowers[index - 1]) && !lexicon.contains("least")) {
             if (index > 1) {
                 String two = lowers[index - 2];
-                if (!two.equals("at") && !two.equals("very")) {
+                if (!"at".equals(two) && !"very".equals(two)) {
                     valence *= N_SCALAR;
                 }
             } else {
@@ -254,15 +284,16 @@ public final class VaderAnalyzer {
         return valence;
     }
 
-    private static void butCheck(String[] words, double[] sentiments) {
-        int but = indexOf(words, "but");
+    private static void butCheck(VaderTokens tokens) {
+        int but = indexOf(tokens, "but");
         if (but < 0) {
-            but = indexOf(words, "BUT");
+            but = indexOf(tokens, "BUT");
         }
         if (but < 0) {
             return;
         }
-        for (int i = 0; i < sentiments.length; i++) {
+        double[] sentiments = tokens.sentiments;
+        for (int i = 0; i < tokens.size; i++) {
             if (i < but) {
                 sentiments[i] *= 0.5;
             } else if (i > but) {
@@ -271,13 +302,13 @@ public final class VaderAnalyzer {
         }
     }
 
-    private static VaderScores scoreValence(double[] sentiments, String text) {
-        if (sentiments.length == 0) {
+    private static VaderScores scoreValence(double[] sentiments, int size, String text) {
+        if (size == 0) {
             return VaderScores.NONE;
         }
         double sum = 0;
-        for (double s : sentiments) {
-            sum += s;
+        for (int i = 0; i < size; i++) {
+            sum += sentiments[i];
         }
         double emphasis = punctuationEmphasis(text);
         if (sum > 0) {
@@ -289,7 +320,8 @@ public final class VaderAnalyzer {
         double posSum = 0;
         double negSum = 0;
         int neutral = 0;
-        for (double s : sentiments) {
+        for (int i = 0; i < size; i++) {
+            double s = sentiments[i];
             if (s > 0) {
                 posSum += s + 1;
             } else if (s < 0) {
@@ -349,15 +381,16 @@ public final class VaderAnalyzer {
         return Math.round(value * scale) / scale;
     }
 
-    private static boolean negated(String word) {
-        return NEGATE.contains(word) || word.contains("n't");
+    private static boolean negated(VaderTokens tokens, int index) {
+        String word = tokens.words[index];
+        return (word != null && NEGATE.contains(word)) || tokens.contraction[index];
     }
 
     /** Python's {@code str.isupper()} as VADER uses it: some upper-case ASCII letter, no lower-case one. */
-    static boolean isUpper(String word) {
+    static boolean isUpper(CharSequence text, int start, int end) {
         boolean upper = false;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
             if (c >= 'a' && c <= 'z') {
                 return false;
             }
@@ -366,20 +399,20 @@ public final class VaderAnalyzer {
         return upper;
     }
 
-    private static boolean allCapDifferential(String[] words) {
+    private static boolean allCapDifferential(VaderTokens tokens) {
         int caps = 0;
-        for (String word : words) {
-            if (isUpper(word)) {
+        for (int i = 0; i < tokens.size; i++) {
+            if (tokens.upper[i]) {
                 caps++;
             }
         }
-        int differential = words.length - caps;
-        return differential > 0 && differential < words.length;
+        int differential = tokens.size - caps;
+        return differential > 0 && differential < tokens.size;
     }
 
-    private static int indexOf(String[] words, String word) {
-        for (int i = 0; i < words.length; i++) {
-            if (words[i].equals(word)) {
+    private static int indexOf(VaderTokens tokens, String word) {
+        for (int i = 0; i < tokens.size; i++) {
+            if (word.equals(tokens.words[i])) {
                 return i;
             }
         }
@@ -390,76 +423,112 @@ public final class VaderAnalyzer {
      * Whitespace tokens longer than one character, with one listed punctuation run stripped from
      * either end when what remains is a word of the punctuation-free text (emoticons survive).
      */
-    static List<String> wordsAndEmoticons(String text) {
-        List<String> tokens = splitWhitespace(text);
-        if (tokens.isEmpty()) {
-            return tokens;
-        }
-        Set<String> plainWords = null;
-        for (int i = 0; i < tokens.size(); i++) {
-            String token = tokens.get(i);
-            if (!isPunctuationEdge(token.charAt(0)) && !isPunctuationEdge(token.charAt(token.length() - 1))) {
-                continue;
-            }
-            if (plainWords == null) {
-                plainWords = new HashSet<>(splitWhitespace(stripPunctuation(text)));
-            }
-            for (String punc : PUNC_LIST) {
-                if (token.length() > punc.length() + 1) {
-                    if (token.startsWith(punc) && plainWords.contains(token.substring(punc.length()))) {
-                        tokens.set(i, token.substring(punc.length()));
-                        break;
-                    }
-                    if (token.endsWith(punc) && plainWords.contains(token.substring(0, token.length() - punc.length()))) {
-                        tokens.set(i, token.substring(0, token.length() - punc.length()));
-                        break;
-                    }
-                }
-            }
-        }
-        return tokens;
-    }
-
-    private static boolean isPunctuationEdge(char c) {
-        return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == '-' || c == '\'' || c == '"';
-    }
-
-    private static String stripPunctuation(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean asciiPunct = (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
-            if (!asciiPunct) {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** Splits on JavaScript's {@code \s} and keeps pieces longer than one UTF-16 unit. */
-    private static List<String> splitWhitespace(String text) {
-        List<String> out = new ArrayList<>();
+    private void wordsAndEmoticons(String text, VaderTokens tokens) {
+        tokens.clear();
+        boolean plainWordsRead = false;
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean boundary = i == text.length() || isJsWhitespace(text.charAt(i));
             if (boundary) {
                 if (start >= 0 && i - start > 1) {
-                    out.add(text.substring(start, i));
+                    int from = start;
+                    int to = i;
+                    if (isPunctuationEdge(text.charAt(from)) || isPunctuationEdge(text.charAt(to - 1))) {
+                        if (!plainWordsRead) {
+                            readPlainWords(text, tokens);
+                            plainWordsRead = true;
+                        }
+                        for (String punc : PUNC_LIST) {
+                            int length = punc.length();
+                            if (to - from > length + 1) {
+                                if (text.startsWith(punc, from) && tokens.plainWords.find(text, from + length, to, false) >= 0) {
+                                    from += length;
+                                    break;
+                                }
+                                if (text.startsWith(punc, to - length) && tokens.plainWords.find(text, from, to - length, false) >= 0) {
+                                    to -= length;
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    addToken(text, from, to, tokens);
                 }
                 start = -1;
             } else if (start < 0) {
                 start = i;
             }
         }
-        return out;
+    }
+
+    private void addToken(String text, int start, int end, VaderTokens tokens) {
+        String word = known(text, start, end, false);
+        String lower;
+        if (isAscii(text, start, end)) {
+            lower = known(text, start, end, true);
+        } else {
+            String lowered = text.substring(start, end).toLowerCase(Locale.ROOT); // Rare: full Unicode case rules.
+            lower = known(lowered, 0, lowered.length(), false);
+        }
+        tokens.add(word, lower, isUpper(text, start, end), containsContraction(text, start, end));
+    }
+
+    /** The vocabulary's string equal to the range (lower-cased with {@code asciiLower}), or null. */
+    private String known(String text, int start, int end, boolean asciiLower) {
+        int entry = vocabulary.find(text, start, end, asciiLower);
+        return entry < 0 ? null : vocabularyWords[entry];
+    }
+
+    /** The whitespace tokens longer than one character of the text without its ASCII punctuation. */
+    private static void readPlainWords(String text, VaderTokens tokens) {
+        StringBuilder plain = tokens.plainText;
+        plain.setLength(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean asciiPunct = (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+            if (!asciiPunct) {
+                plain.append(c);
+            }
+        }
+        tokens.plainWords.reset(plain);
+        int start = -1;
+        for (int i = 0; i <= plain.length(); i++) {
+            boolean boundary = i == plain.length() || isJsWhitespace(plain.charAt(i));
+            if (boundary) {
+                if (start >= 0 && i - start > 1) {
+                    tokens.plainWords.add(start, i);
+                }
+                start = -1;
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+    }
+
+    private static boolean isPunctuationEdge(char c) {
+        return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == '-' || c == '\'' || c == '"';
+    }
+
+    private static boolean isAscii(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsContraction(String text, int start, int end) {
+        for (int i = start; i + 3 <= end; i++) {
+            if (text.charAt(i) == 'n' && text.charAt(i + 1) == '\'' && text.charAt(i + 2) == 't') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isJsWhitespace(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a')
                 || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000' || c == '\ufeff';
-    }
-
-    private static String lower(String word) {
-        return word.toLowerCase(Locale.ROOT);
     }
 }

@@ -42,6 +42,11 @@ public final class VaderLexicon {
         return valences.containsKey(lowerCaseToken);
     }
 
+    /** Every token of the list. */
+    public java.util.Set<String> tokens() {
+        return valences.keySet();
+    }
+
     public int size() {
         return valences.size();
     }

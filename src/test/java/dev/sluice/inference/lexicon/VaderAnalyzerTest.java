@@ -51,6 +51,18 @@ class VaderAnalyzerTest {
     }
 
     @Test
+    void aTextScoresAsItDidAloneAfterLongerTextsOnTheSameThread() {
+        VaderAnalyzer fresh = new VaderAnalyzer(VaderLexicon.load());
+        String text = "The food was GOOD, but the service wasn't great :(";
+        VaderScores alone = fresh.polarityScores(text);
+
+        fresh.polarityScores("Absolutely wonderful!!! ".repeat(200) + "kind of the bomb, never so bad; at least not terrible.");
+
+        assertThat(fresh.polarityScores(text)).isEqualTo(alone);
+        assertThat(alone).isEqualTo(VADER.polarityScores(text));
+    }
+
+    @Test
     void textsWithoutWordsScoreZero() {
         assertThat(VADER.polarityScores("").compound()).isZero();
         assertThat(VADER.polarityScores("   \t\n ").compound()).isZero();
