@@ -39,6 +39,11 @@ public class MicroBatchChannel implements ScoringQueue {
         batcher.offer(record);
     }
 
+    @Override
+    public void flush() {
+        batcher.flush();
+    }
+
     /** Queues a text for the next micro-batch; its outcome completes once the batch is scored. */
     public void offer(PendingScore text) {
         batcher.offer(text);

@@ -149,7 +149,11 @@ public interface SluiceConfig {
         @WithDefault("64")
         int maxSize();
 
-        /** ... or when this much time has passed since it opened, whichever comes first. */
+        /**
+         * ... or when this much time has passed since it opened, whichever comes first. A batch of
+         * polled records also closes once its whole poll is in it, so this wait applies to records
+         * arriving one at a time (retries, texts posted to {@code /api/score}).
+         */
         @WithDefault("5ms")
         Duration linger();
 

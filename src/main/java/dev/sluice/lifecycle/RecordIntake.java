@@ -84,6 +84,9 @@ public class RecordIntake {
                 }
             }
         }
+        if (taken > 0) {
+            lifecycle.pollTaken();
+        }
         return afterTaking(budget, taken);
     }
 
@@ -119,6 +122,9 @@ public class RecordIntake {
                         DeadLetterHeaders.number(headers, DeadLetterHeaders.LAST_FAILURE_MS, 0));
                 lifecycle.takenForRetry(record, DeadLetterHeaders.number(headers, DeadLetterHeaders.RETRY_DUE_MS, 0) - now);
             }
+        }
+        if (taken > 0) {
+            lifecycle.pollTaken(); // Those due now were offered at once.
         }
         return afterTaking(budget, taken);
     }

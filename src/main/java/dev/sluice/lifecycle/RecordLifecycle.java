@@ -76,6 +76,11 @@ public class RecordLifecycle {
         dispatch(record);
     }
 
+    /** Every record of a poll has been taken in: scoring need not wait for more to fill a batch. */
+    void pollTaken() {
+        scoring().flush();
+    }
+
     /** A request taken in whose key has a newer record in the same poll: it ends without a result. */
     void superseded(InFlightRecord record) {
         sendOrder.register(record);

@@ -5,4 +5,10 @@ public interface ScoringQueue {
 
     /** Queues a record for the next micro-batch; any thread. */
     void offer(InFlightRecord record);
+
+    /**
+     * Every record of a poll has been offered: the open micro-batch closes now instead of waiting
+     * out its linger for records that are not coming yet.
+     */
+    void flush();
 }

@@ -48,6 +48,35 @@ class MicroBatcherTest {
     }
 
     @Test
+    void aFlushClosesThePartialBatchWithoutWaitingForTheLinger() {
+        MicroBatcher<Integer> batcher = subscribed(1000, Duration.ofSeconds(30));
+        batcher.offer(1);
+        batcher.offer(2);
+        batcher.flush();
+        batcher.flush(); // Nothing open: no empty batch.
+        batcher.offer(3);
+        batcher.flush();
+        await().atMost(Duration.ofSeconds(5)).until(() -> batches.size() == 2);
+        assertThat(batches).containsExactly(List.of(1, 2), List.of(3));
+    }
+
+    @Test
+    void theLingerCountsFromABatchsOwnFirstRecord() {
+        Duration linger = Duration.ofMillis(600);
+        MicroBatcher<Integer> batcher = subscribed(1000, linger);
+        long start = System.nanoTime();
+        batcher.offer(1);
+        batcher.flush(); // The first batch's linger timer is still pending.
+        await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() - start > linger.toNanos() / 2);
+        long offeredAt = System.nanoTime();
+        batcher.offer(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> batches.size() == 2);
+        assertThat(batches.get(1)).containsExactly(2);
+        // The first batch's timer fires about 300 ms after this record came: it must not close its batch.
+        assertThat(closedAtNanos.get(1) - offeredAt).isGreaterThanOrEqualTo(linger.toNanos() - Duration.ofMillis(20).toNanos());
+    }
+
+    @Test
     void recordsOfferedFromManyThreadsAreAllBatchedOnce() throws InterruptedException {
         MicroBatcher<Integer> batcher = subscribed(16, Duration.ofMillis(5));
         Thread[] threads = new Thread[4];

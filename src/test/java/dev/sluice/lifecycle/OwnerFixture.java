@@ -34,6 +34,8 @@ final class OwnerFixture {
     static final TopicPartition P1 = new TopicPartition(REQUESTS, 1);
 
     final List<InFlightRecord> offered = new CopyOnWriteArrayList<>();
+    /** How many records had been offered at each flush of the scoring queue. */
+    final List<Integer> flushedAfter = new CopyOnWriteArrayList<>();
     final List<List<InFlightRecord>> published = new CopyOnWriteArrayList<>();
     final AtomicInteger commitsRequested = new AtomicInteger();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -58,7 +60,19 @@ final class OwnerFixture {
         this.budgets = new Budgets(requestBudget, new InFlightBudget(1000), RETRY);
         // Two attempts in process, a third through the retry topic, then the dead-letter topic; 1 ms backoff, no jitter.
         RetryPolicy policy = new RetryPolicy(new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), 0), 4, 2);
-        this.lifecycle = new RecordLifecycle(ledger, metrics, sendOrder, new KeyLanes(ordering), policy, REQUESTS, () -> offered::add,
+        ScoringQueue scoring = new ScoringQueue() {
+
+            @Override
+            public void offer(InFlightRecord record) {
+                offered.add(record);
+            }
+
+            @Override
+            public void flush() {
+                flushedAfter.add(offered.size());
+            }
+        };
+        this.lifecycle = new RecordLifecycle(ledger, metrics, sendOrder, new KeyLanes(ordering), policy, REQUESTS, () -> scoring,
                 () -> groups -> published.addAll(groups));
         this.intake = new RecordIntake(ledger, budgets, lifecycle, metrics, commitsRequested::incrementAndGet, dedupe);
         this.committer = new OffsetCommitter(ledger, budgets, new ConsumerOffsetCommits());

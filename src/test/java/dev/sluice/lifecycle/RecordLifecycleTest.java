@@ -29,6 +29,14 @@ class RecordLifecycleTest {
     }
 
     @Test
+    void aPollClosesTheOpenBatchOnceEveryRecordOfItIsOffered() {
+        OwnerFixture owner = new OwnerFixture().assigned(P0);
+        owner.poll(P0, "a", 0, "b", 1, "a", 2);
+        owner.poll(P1, "c", 0); // Not owned: nothing taken, nothing to close.
+        assertThat(owner.flushedAfter).containsExactly(3);
+    }
+
+    @Test
     void aRecordOfAPartitionNotOwnedIsNotTakenIn() {
         OwnerFixture owner = new OwnerFixture().assigned(P0);
         assertThat(owner.poll(P1, "k", 0)).isEmpty();

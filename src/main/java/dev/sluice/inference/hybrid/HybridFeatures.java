@@ -126,7 +126,10 @@ public final class HybridFeatures {
     private static boolean hasLatinLetter(String text, int start, int end) {
         for (int k = start; k < end; k++) {
             char c = text.charAt(k);
-            if (c < 0x250 && Character.isLetter(c)) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                return true; // The common case, without Character's tables.
+            }
+            if (c >= 0x80 && c < 0x250 && Character.isLetter(c)) {
                 return true; // Basic Latin through Latin Extended-B.
             }
         }
@@ -135,7 +138,10 @@ public final class HybridFeatures {
 
     /** Letters, digits and apostrophes make words ("don't" is one word). */
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\''; // Without Character's tables.
+        }
+        return Character.isLetterOrDigit(c) || c == '\u2019';
     }
 
     private static boolean endsWithNt(String text, int start, int end) {

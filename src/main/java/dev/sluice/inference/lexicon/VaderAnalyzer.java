@@ -464,7 +464,10 @@ public final class VaderAnalyzer {
     private void addToken(String text, int start, int end, VaderTokens tokens) {
         String word = known(text, start, end, false);
         String lower;
-        if (isAscii(text, start, end)) {
+        int ascii = asciiCase(text, start, end);
+        if (ascii == ASCII_LOWER) {
+            lower = word; // Already lower case: one lookup, not two.
+        } else if (ascii == ASCII_MIXED) {
             lower = known(text, start, end, true);
         } else {
             String lowered = text.substring(start, end).toLowerCase(Locale.ROOT); // Rare: full Unicode case rules.
@@ -509,13 +512,23 @@ public final class VaderAnalyzer {
         return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == '-' || c == '\'' || c == '"';
     }
 
-    private static boolean isAscii(String text, int start, int end) {
+    private static final int ASCII_LOWER = 0;
+    private static final int ASCII_MIXED = 1;
+    private static final int NOT_ASCII = 2;
+
+    /** Whether the range is ASCII without capitals, ASCII with some, or not ASCII. */
+    private static int asciiCase(String text, int start, int end) {
+        int kind = ASCII_LOWER;
         for (int i = start; i < end; i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return NOT_ASCII;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                kind = ASCII_MIXED;
             }
         }
-        return true;
+        return kind;
     }
 
     private static boolean containsContraction(String text, int start, int end) {
