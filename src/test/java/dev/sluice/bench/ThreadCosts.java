@@ -20,23 +20,22 @@ final class ThreadCosts implements ProcessCosts {
 
     @Override
     public double cpuSeconds() {
-        long nanos = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().contains(marker)) {
-                nanos += Math.max(0, THREADS.getThreadCpuTime(thread.getId()));
-            }
-        }
-        return nanos / 1e9;
+        return sum(THREADS::getThreadCpuTime) / 1e9;
     }
 
     @Override
     public double allocatedBytes() {
-        long bytes = 0;
+        return sum(THREADS::getThreadAllocatedBytes);
+    }
+
+    /** The counter summed over the marked threads alive now (a counter the JVM cannot read counts 0). */
+    private long sum(java.util.function.LongUnaryOperator counterOfThread) {
+        long total = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().contains(marker)) {
-                bytes += Math.max(0, THREADS.getThreadAllocatedBytes(thread.getId()));
+                total += Math.max(0, counterOfThread.applyAsLong(thread.getId()));
             }
         }
-        return bytes;
+        return total;
     }
 }

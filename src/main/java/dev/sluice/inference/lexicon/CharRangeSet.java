@@ -36,14 +36,9 @@ final class CharRangeSet {
         if ((size + 1) * 2 > slots.length) {
             grow();
         }
-        int mask = slots.length - 1;
-        int slot = spread(hash(source, start, end, false)) & mask;
-        while (slots[slot] != 0) {
-            int entry = slots[slot] - 1;
-            if (matches(entry, source, start, end, false)) {
-                return entry;
-            }
-            slot = (slot + 1) & mask;
+        int slot = probe(source, start, end, false);
+        if (slots[slot] != 0) {
+            return slots[slot] - 1;
         }
         if (size == starts.length) {
             starts = Arrays.copyOf(starts, size * 2);
@@ -60,16 +55,17 @@ final class CharRangeSet {
      * as if its letters A-Z were lower case (for ranges the caller knows to be ASCII).
      */
     int find(CharSequence text, int start, int end, boolean asciiLower) {
+        return slots[probe(text, start, end, asciiLower)] - 1;
+    }
+
+    /** The slot of the entry equal to the range, or the empty slot where it would go. */
+    private int probe(CharSequence text, int start, int end, boolean asciiLower) {
         int mask = slots.length - 1;
         int slot = spread(hash(text, start, end, asciiLower)) & mask;
-        while (slots[slot] != 0) {
-            int entry = slots[slot] - 1;
-            if (matches(entry, text, start, end, asciiLower)) {
-                return entry;
-            }
+        while (slots[slot] != 0 && !matches(slots[slot] - 1, text, start, end, asciiLower)) {
             slot = (slot + 1) & mask;
         }
-        return -1;
+        return slot;
     }
 
     private boolean matches(int entry, CharSequence text, int start, int end, boolean asciiLower) {
