@@ -13,16 +13,10 @@ public final class AfinnLexicon {
 
     public static final String RESOURCE = "sluice/model/afinn-165.txt";
 
-    /** Sorted token hashes and their valences: a binary search per token, no boxing (JDK only, no primitive-map library). */
-    private final long[] hashes;
-    private final int[] valences;
+    private final TokenTable valences;
 
     private AfinnLexicon(Map<Long, Integer> valenceByHash) {
-        this.hashes = valenceByHash.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        this.valences = new int[hashes.length];
-        for (int i = 0; i < hashes.length; i++) {
-            valences[i] = valenceByHash.get(hashes[i]);
-        }
+        this.valences = new TokenTable(valenceByHash);
     }
 
     public static AfinnLexicon load() {
@@ -40,7 +34,6 @@ public final class AfinnLexicon {
 
     /** The valence of a token by its {@link TokenHash}, or 0. */
     public int valence(long tokenHash) {
-        int at = java.util.Arrays.binarySearch(hashes, tokenHash);
-        return at < 0 ? 0 : valences[at];
+        return valences.get(tokenHash, 0);
     }
 }

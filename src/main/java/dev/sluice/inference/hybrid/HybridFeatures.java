@@ -20,7 +20,7 @@ public final class HybridFeatures {
 
     private static final long NEGATED_SALT = 0x6E65676174656421L;
     private static final long BIGRAM_SALT = 0x62696772616D2121L;
-    private static final long[] NEGATIONS = hashes("not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+    private static final TokenTable NEGATIONS = hashes("not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
             "nowhere", "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "wont", "wouldnt",
             "shouldnt", "couldnt", "havent", "hasnt", "hadnt", "aint", "without", "hardly", "barely", "rarely", "seldom");
 
@@ -79,7 +79,7 @@ public final class HybridFeatures {
                     continue;
                 }
                 long word = TokenHash.of(text, start, i);
-                boolean isNegation = java.util.Arrays.binarySearch(NEGATIONS, word) >= 0 || endsWithNt(text, start, i);
+                boolean isNegation = NEGATIONS.get(word, 0) == 1 || endsWithNt(text, start, i);
                 long unigram = negated ? TokenHash.combine(word, NEGATED_SALT) : word;
                 vector.add(bucket(unigram), 1f);
                 if (hasPrevious) {
@@ -154,7 +154,11 @@ public final class HybridFeatures {
         return (int) (hash >>> (64 - HASH_BITS));
     }
 
-    private static long[] hashes(String... words) {
-        return java.util.Arrays.stream(words).mapToLong(word -> TokenHash.of(word, 0, word.length())).sorted().distinct().toArray();
+    private static TokenTable hashes(String... words) {
+        java.util.Map<Long, Integer> set = new java.util.HashMap<>();
+        for (String word : words) {
+            set.put(TokenHash.of(word, 0, word.length()), 1);
+        }
+        return new TokenTable(set);
     }
 }

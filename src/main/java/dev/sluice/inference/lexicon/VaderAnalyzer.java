@@ -386,19 +386,6 @@ public final class VaderAnalyzer {
         return (word != null && NEGATE.contains(word)) || tokens.contraction[index];
     }
 
-    /** Python's {@code str.isupper()} as VADER uses it: some upper-case ASCII letter, no lower-case one. */
-    static boolean isUpper(CharSequence text, int start, int end) {
-        boolean upper = false;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                return false;
-            }
-            upper |= c >= 'A' && c <= 'Z';
-        }
-        return upper;
-    }
-
     private static boolean allCapDifferential(VaderTokens tokens) {
         int caps = 0;
         for (int i = 0; i < tokens.size; i++) {
@@ -464,16 +451,17 @@ public final class VaderAnalyzer {
     private void addToken(String text, int start, int end, VaderTokens tokens) {
         String word = known(text, start, end, false);
         String lower;
-        int ascii = asciiCase(text, start, end);
-        if (ascii == ASCII_LOWER) {
+        int shape = shape(text, start, end);
+        if ((shape & (NOT_ASCII | HAS_UPPER)) == 0) {
             lower = word; // Already lower case: one lookup, not two.
-        } else if (ascii == ASCII_MIXED) {
+        } else if ((shape & NOT_ASCII) == 0) {
             lower = known(text, start, end, true);
         } else {
             String lowered = text.substring(start, end).toLowerCase(Locale.ROOT); // Rare: full Unicode case rules.
             lower = known(lowered, 0, lowered.length(), false);
         }
-        tokens.add(word, lower, isUpper(text, start, end), containsContraction(text, start, end));
+        boolean upper = (shape & HAS_UPPER) != 0 && (shape & HAS_LOWER) == 0;
+        tokens.add(word, lower, upper, (shape & CONTRACTION) != 0);
     }
 
     /** The vocabulary's string equal to the range (lower-cased with {@code asciiLower}), or null. */
@@ -512,32 +500,33 @@ public final class VaderAnalyzer {
         return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == '-' || c == '\'' || c == '"';
     }
 
-    private static final int ASCII_LOWER = 0;
-    private static final int ASCII_MIXED = 1;
-    private static final int NOT_ASCII = 2;
+    /** {@link #shape} bits. */
+    private static final int NOT_ASCII = 1;
+    private static final int HAS_UPPER = 2;
+    private static final int HAS_LOWER = 4;
+    private static final int CONTRACTION = 8;
 
-    /** Whether the range is ASCII without capitals, ASCII with some, or not ASCII. */
-    private static int asciiCase(String text, int start, int end) {
-        int kind = ASCII_LOWER;
+    /**
+     * What addToken needs to know of a token, read in one pass: whether it is ASCII, has letters A-Z
+     * and a-z (capitals and no a-z is Python's {@code str.isupper()} as VADER uses it), and holds "n't".
+     */
+    private static int shape(String text, int start, int end) {
+        int shape = 0;
+        char last = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
-                return NOT_ASCII;
+                shape |= NOT_ASCII;
+            } else if (c >= 'A' && c <= 'Z') {
+                shape |= HAS_UPPER;
+            } else if (c >= 'a' && c <= 'z') {
+                shape |= HAS_LOWER;
+            } else if (c == '\'' && last == 'n' && i + 1 < end && text.charAt(i + 1) == 't') {
+                shape |= CONTRACTION;
             }
-            if (c >= 'A' && c <= 'Z') {
-                kind = ASCII_MIXED;
-            }
+            last = c;
         }
-        return kind;
-    }
-
-    private static boolean containsContraction(String text, int start, int end) {
-        for (int i = start; i + 3 <= end; i++) {
-            if (text.charAt(i) == 'n' && text.charAt(i + 1) == '\'' && text.charAt(i + 2) == 't') {
-                return true;
-            }
-        }
-        return false;
+        return shape;
     }
 
     private static boolean isJsWhitespace(char c) {
