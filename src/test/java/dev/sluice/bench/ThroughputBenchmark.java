@@ -62,12 +62,17 @@ public final class ThroughputBenchmark {
     }
 
     static byte[] request(long i, Random random) {
+        return ("{\"id\":\"req-" + i + "\",\"text\":\"" + text(random) + "\",\"timestamp\":" + System.currentTimeMillis()
+                + ",\"source\":\"source-" + (i % 1000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A request's text: about 100 characters of review words. */
+    static String text(Random random) {
         StringBuilder text = new StringBuilder(110);
         while (text.length() < 100) {
             text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
         }
-        return ("{\"id\":\"req-" + i + "\",\"text\":\"" + text.toString().trim() + "\",\"timestamp\":" + System.currentTimeMillis()
-                + ",\"source\":\"source-" + (i % 1000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        return text.toString().trim();
     }
 
     static void preload(String bootstrap, int requests) {

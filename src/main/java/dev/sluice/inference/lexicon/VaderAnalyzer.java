@@ -77,6 +77,15 @@ public final class VaderAnalyzer {
     /** Every word a rule names, each once; a token is looked up here by its characters. */
     private final CharRangeSet vocabulary = new CharRangeSet();
     private final String[] vocabularyWords;
+    /**
+     * By vocabulary entry, what the rules look up per token: its lexicon valence and its booster
+     * value (NaN: none), whether it negates and whether it starts an idiom or a multi-word booster.
+     * Array reads where map lookups were a tenth of the hybrid model's time (docs/BENCHMARKS.md).
+     */
+    private final double[] valences;
+    private final double[] boosts;
+    private final boolean[] negates;
+    private final boolean[] sequenceWords;
     /** One token buffer per thread: a text's tokens allocate nothing once the thread has seen a text as long. */
     private final ThreadLocal<VaderTokens> buffers = ThreadLocal.withInitial(VaderTokens::new);
 
@@ -101,6 +110,27 @@ public final class VaderAnalyzer {
             start += word.length();
         }
         vocabularyWords = entries.toArray(String[]::new);
+        valences = new double[vocabularyWords.length];
+        boosts = new double[vocabularyWords.length];
+        negates = new boolean[vocabularyWords.length];
+        sequenceWords = new boolean[vocabularyWords.length];
+        for (int entry = 0; entry < vocabularyWords.length; entry++) {
+            String word = vocabularyWords[entry];
+            Double valence = lexicon.valence(word);
+            valences[entry] = valence == null ? Double.NaN : valence;
+            boosts[entry] = BOOSTER.getOrDefault(word, Double.NaN);
+            negates[entry] = NEGATE.contains(word);
+            sequenceWords[entry] = SEQUENCE_WORDS.contains(word);
+        }
+    }
+
+    /** The lexicon valence of a vocabulary entry; NaN for none (or no entry). */
+    private double valence(int entry) {
+        return entry < 0 ? Double.NaN : valences[entry];
+    }
+
+    private boolean inLexicon(int entry) {
+        return !Double.isNaN(valence(entry));
     }
 
     public VaderScores polarityScores(String text) {
@@ -108,11 +138,12 @@ public final class VaderAnalyzer {
         wordsAndEmoticons(text, tokens);
         int size = tokens.size;
         String[] lowers = tokens.lowers;
+        int[] lowerEntries = tokens.lowerEntries;
         boolean capDiff = allCapDifferential(tokens);
         double[] sentiments = tokens.sentiments;
         for (int i = 0; i < size; i++) {
             boolean kindOf = i < size - 1 && "kind".equals(lowers[i]) && "of".equals(lowers[i + 1]);
-            if (kindOf || (lowers[i] != null && BOOSTER.containsKey(lowers[i]))) {
+            if (kindOf || (lowerEntries[i] >= 0 && !Double.isNaN(boosts[lowerEntries[i]]))) {
                 continue;
             }
             sentiments[i] = sentimentValence(tokens, i, capDiff);
@@ -122,23 +153,19 @@ public final class VaderAnalyzer {
     }
 
     private double sentimentValence(VaderTokens tokens, int index, boolean capDiff) {
-        String[] words = tokens.words;
         String[] lowers = tokens.lowers;
-        if (lowers[index] == null) {
+        int[] lowerEntries = tokens.lowerEntries;
+        double valence = valence(lowerEntries[index]);
+        if (Double.isNaN(valence)) {
             return 0;
         }
-        Double base = lexicon.valence(lowers[index]);
-        if (base == null) {
-            return 0;
-        }
-        double valence = base;
         if (capDiff && tokens.upper[index]) {
             valence += valence > 0 ? C_INCR : -C_INCR;
         }
         for (int startI = 0; startI < 3; startI++) {
             int before = index - (startI + 1);
-            if (index > startI && (lowers[before] == null || !lexicon.contains(lowers[before]))) {
-                double s = scalarIncDec(tokens.upper[before], lowers[before], valence, capDiff);
+            if (index > startI && !inLexicon(lowerEntries[before])) {
+                double s = scalarIncDec(tokens.upper[before], lowerEntries[before], valence, capDiff);
                 if (startI == 1 && s != 0) {
                     s *= 0.95;
                 } else if (startI == 2 && s != 0) {
@@ -147,16 +174,16 @@ public final class VaderAnalyzer {
                 valence += s;
                 valence = neverCheck(valence, tokens, startI, index);
                 if (startI == 2) {
-                    valence = idiomsCheck(valence, words, tokens.size, index);
+                    valence = idiomsCheck(valence, tokens, index);
                 }
             }
         }
         return leastCheck(valence, lowers, index);
     }
 
-    private static double scalarIncDec(boolean isUpper, String lower, double valence, boolean capDiff) {
-        Double boost = lower == null ? null : BOOSTER.get(lower);
-        if (boost == null) {
+    private double scalarIncDec(boolean isUpper, int lowerEntry, double valence, boolean capDiff) {
+        double boost = lowerEntry < 0 ? Double.NaN : boosts[lowerEntry];
+        if (Double.isNaN(boost)) {
             return 0;
         }
         double scalar = valence < 0 ? -boost : boost;
@@ -166,7 +193,7 @@ public final class VaderAnalyzer {
         return scalar;
     }
 
-    private static double neverCheck(double valence, VaderTokens tokens, int startI, int index) {
+    private double neverCheck(double valence, VaderTokens tokens, int startI, int index) {
         String[] words = tokens.words;
         if (startI == 0) {
             if (negated(tokens, index - 1)) {
@@ -192,37 +219,44 @@ public final class VaderAnalyzer {
         return valence;
     }
 
-    private static double idiomsCheck(double valence, String[] words, int size, int index) {
+    private double idiomsCheck(double valence, VaderTokens tokens, int index) {
+        String[] words = tokens.words;
+        int[] entries = tokens.wordEntries;
+        int size = tokens.size;
         String w0 = words[index];
         String w1 = words[index - 1];
         String w2 = words[index - 2];
         String w3 = words[index - 3];
+        int e0 = entries[index];
+        int e1 = entries[index - 1];
+        int e2 = entries[index - 2];
+        int e3 = entries[index - 3];
         // The reference joins words into strings and looks them up; comparing word by word gives
         // the same answers without building a string per sentiment word.
-        Double idiom = idiom(w1, w0);
+        Double idiom = idiom(e1, w0);
         if (idiom == null) {
-            idiom = idiom(w2, w1, w0);
+            idiom = idiom(e2, w1, w0);
         }
         if (idiom == null) {
-            idiom = idiom(w2, w1);
+            idiom = idiom(e2, w1);
         }
         if (idiom == null) {
-            idiom = idiom(w3, w2, w1);
+            idiom = idiom(e3, w2, w1);
         }
         if (idiom == null) {
-            idiom = idiom(w3, w2);
+            idiom = idiom(e3, w2);
         }
         if (idiom != null) {
             valence = idiom;
         }
         if (size - 1 > index) {
-            Double after = idiom(w0, words[index + 1]);
+            Double after = idiom(e0, words[index + 1]);
             if (after != null) {
                 valence = after;
             }
         }
         if (size - 1 > index + 1) {
-            Double after = idiom(w0, words[index + 1], words[index + 2]);
+            Double after = idiom(e0, words[index + 1], words[index + 2]);
             if (after != null) {
                 valence = after;
             }
@@ -234,10 +268,11 @@ public final class VaderAnalyzer {
     }
 
     /** The idiom of two words, or null; no array per call (this runs for every sentiment word). */
-    private static Double idiom(String first, String second) {
-        if (first == null || !SEQUENCE_WORDS.contains(first)) {
+    private Double idiom(int firstEntry, String second) {
+        if (firstEntry < 0 || !sequenceWords[firstEntry]) {
             return null;
         }
+        String first = vocabularyWords[firstEntry];
         for (int i = 0; i < IDIOM_WORDS.length; i++) {
             String[] idiom = IDIOM_WORDS[i];
             if (idiom.length == 2 && idiom[0].equals(first) && idiom[1].equals(second)) {
@@ -248,10 +283,11 @@ public final class VaderAnalyzer {
     }
 
     /** The idiom of three words, or null. */
-    private static Double idiom(String first, String second, String third) {
-        if (first == null || !SEQUENCE_WORDS.contains(first)) {
+    private Double idiom(int firstEntry, String second, String third) {
+        if (firstEntry < 0 || !sequenceWords[firstEntry]) {
             return null;
         }
+        String first = vocabularyWords[firstEntry];
         for (int i = 0; i < IDIOM_WORDS.length; i++) {
             String[] idiom = IDIOM_WORDS[i];
             if (idiom.length == 3 && idiom[0].equals(first) && idiom[1].equals(second) && idiom[2].equals(third)) {
@@ -381,9 +417,9 @@ public final class VaderAnalyzer {
         return Math.round(value * scale) / scale;
     }
 
-    private static boolean negated(VaderTokens tokens, int index) {
-        String word = tokens.words[index];
-        return (word != null && NEGATE.contains(word)) || tokens.contraction[index];
+    private boolean negated(VaderTokens tokens, int index) {
+        int entry = tokens.wordEntries[index];
+        return (entry >= 0 && negates[entry]) || tokens.contraction[index];
     }
 
     private static boolean allCapDifferential(VaderTokens tokens) {
@@ -449,24 +485,23 @@ public final class VaderAnalyzer {
     }
 
     private void addToken(String text, int start, int end, VaderTokens tokens) {
-        String word = known(text, start, end, false);
-        String lower;
+        int wordEntry = vocabulary.find(text, start, end, false);
+        int lowerEntry;
         int shape = shape(text, start, end);
         if ((shape & (NOT_ASCII | HAS_UPPER)) == 0) {
-            lower = word; // Already lower case: one lookup, not two.
+            lowerEntry = wordEntry; // Already lower case: one lookup, not two.
         } else if ((shape & NOT_ASCII) == 0) {
-            lower = known(text, start, end, true);
+            lowerEntry = vocabulary.find(text, start, end, true);
         } else {
             String lowered = text.substring(start, end).toLowerCase(Locale.ROOT); // Rare: full Unicode case rules.
-            lower = known(lowered, 0, lowered.length(), false);
+            lowerEntry = vocabulary.find(lowered, 0, lowered.length(), false);
         }
         boolean upper = (shape & HAS_UPPER) != 0 && (shape & HAS_LOWER) == 0;
-        tokens.add(word, lower, upper, (shape & CONTRACTION) != 0);
+        tokens.add(word(wordEntry), wordEntry, word(lowerEntry), lowerEntry, upper, (shape & CONTRACTION) != 0);
     }
 
-    /** The vocabulary's string equal to the range (lower-cased with {@code asciiLower}), or null. */
-    private String known(String text, int start, int end, boolean asciiLower) {
-        int entry = vocabulary.find(text, start, end, asciiLower);
+    /** The vocabulary's string of an entry, or null for none. */
+    private String word(int entry) {
         return entry < 0 ? null : vocabularyWords[entry];
     }
 

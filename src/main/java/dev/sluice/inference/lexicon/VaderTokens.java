@@ -12,6 +12,9 @@ final class VaderTokens {
 
     String[] words = new String[32];
     String[] lowers = new String[32];
+    /** The vocabulary entries of words and lowers, -1 where the string is null. */
+    int[] wordEntries = new int[32];
+    int[] lowerEntries = new int[32];
     boolean[] upper = new boolean[32];
     boolean[] contraction = new boolean[32];
     double[] sentiments = new double[32];
@@ -25,17 +28,21 @@ final class VaderTokens {
         size = 0;
     }
 
-    void add(String word, String lower, boolean isUpper, boolean hasContraction) {
+    void add(String word, int wordEntry, String lower, int lowerEntry, boolean isUpper, boolean hasContraction) {
         if (size == words.length) {
             int capacity = size * 2;
             words = Arrays.copyOf(words, capacity);
             lowers = Arrays.copyOf(lowers, capacity);
+            wordEntries = Arrays.copyOf(wordEntries, capacity);
+            lowerEntries = Arrays.copyOf(lowerEntries, capacity);
             upper = Arrays.copyOf(upper, capacity);
             contraction = Arrays.copyOf(contraction, capacity);
             sentiments = Arrays.copyOf(sentiments, capacity);
         }
         words[size] = word;
         lowers[size] = lower;
+        wordEntries[size] = wordEntry;
+        lowerEntries[size] = lowerEntry;
         upper[size] = isUpper;
         contraction[size] = hasContraction;
         sentiments[size] = 0;
