@@ -6,4 +6,9 @@ interface ProcessCosts {
     double cpuSeconds();
 
     double allocatedBytes();
+
+    /** CPU seconds the JIT compiler threads have used so far (part of {@link #cpuSeconds()}); NaN when unknown. */
+    default double compilerCpuSeconds() {
+        return Double.NaN;
+    }
 }

@@ -55,8 +55,8 @@ public final class ThroughputBenchmark {
                     bareLoop.cpuMicrosPerRecord(), bareLoop.allocatedBytesPerRecord());
             Measurement sluice = sluice(broker.bootstrapServers(), requests, model);
             System.out.printf("sluice (%s model):          %,.0f msg/s (%s)%n", model, sluice.ratePerSecond(), SluiceChild.jar());
-            System.out.printf("sluice per record:          %.1f us CPU, %,.0f bytes allocated%n", sluice.cpuMicrosPerRecord(),
-                    sluice.allocatedBytesPerRecord());
+            System.out.printf("sluice per record:          %.1f us CPU (of which JIT compiler threads %.1f us), %,.0f bytes allocated%n",
+                    sluice.cpuMicrosPerRecord(), sluice.compilerCpuMicrosPerRecord(), sluice.allocatedBytesPerRecord());
             System.out.printf("ratio sluice / bare:        %.2f%n", sluice.ratePerSecond() / bare);
         }
     }
@@ -133,7 +133,7 @@ public final class ThroughputBenchmark {
     }
 
     /** A steady-state rate, and what each record cost the measured process or threads over the same window (NaN when not read). */
-    record Measurement(double ratePerSecond, double cpuMicrosPerRecord, double allocatedBytesPerRecord) {
+    record Measurement(double ratePerSecond, double cpuMicrosPerRecord, double allocatedBytesPerRecord, double compilerCpuMicrosPerRecord) {
     }
 
     static double measure(String bootstrap, String topic, int expected) throws InterruptedException {
@@ -154,6 +154,7 @@ public final class ThroughputBenchmark {
             long count = 0;
             double cpuAtFirst = Double.NaN;
             double allocatedAtFirst = Double.NaN;
+            double compilerAtFirst = Double.NaN;
             while (count < expected) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("only " + count + " of " + expected + " outputs on " + topic + " after 10 min");
@@ -166,16 +167,17 @@ public final class ThroughputBenchmark {
                     if (child != null) {
                         cpuAtFirst = child.cpuSeconds();
                         allocatedAtFirst = child.allocatedBytes();
+                        compilerAtFirst = child.compilerCpuSeconds();
                     }
                 }
             }
             long records = count - countAtFirst;
             double rate = records / ((System.nanoTime() - firstAt) / 1e9);
             if (child == null) {
-                return new Measurement(rate, Double.NaN, Double.NaN);
+                return new Measurement(rate, Double.NaN, Double.NaN, Double.NaN);
             }
             return new Measurement(rate, (child.cpuSeconds() - cpuAtFirst) * 1e6 / records,
-                    (child.allocatedBytes() - allocatedAtFirst) / records);
+                    (child.allocatedBytes() - allocatedAtFirst) / records, (child.compilerCpuSeconds() - compilerAtFirst) * 1e6 / records);
         }
     }
 
