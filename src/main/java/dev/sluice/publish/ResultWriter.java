@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sluice.lifecycle.InFlightRecord;
+import dev.sluice.record.Label;
 import dev.sluice.record.Sentiment;
 import dev.sluice.record.SentimentRequest;
 
@@ -23,7 +26,24 @@ import dev.sluice.record.SentimentRequest;
 @Singleton
 public class ResultWriter {
 
+    // Field names and the few values every result repeats, UTF-8-encoded and escaped once.
+    private static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString LABEL = new SerializedString("label");
+    private static final SerializableString SCORE = new SerializedString("score");
+    private static final SerializableString MODEL = new SerializedString("model");
+    private static final SerializableString SOURCE = new SerializedString("source");
+    private static final SerializableString PRIORITY = new SerializedString("priority");
+    private static final SerializableString METADATA = new SerializedString("metadata");
+    private static final SerializableString PARTITION = new SerializedString("partition");
+    private static final SerializableString OFFSET = new SerializedString("offset");
+    private static final SerializableString REQUEST_TIMESTAMP = new SerializedString("requestTimestamp");
+    private static final SerializableString PROCESSED_AT = new SerializedString("processedAt");
+    private static final SerializableString[] LABELS = java.util.Arrays.stream(Label.values()).map(l -> new SerializedString(l.json()))
+            .toArray(SerializableString[]::new);
+
     private final ObjectMapper mapper;
+    /** The last model id written and its encoded form: one model scores nearly every result. */
+    private volatile ModelId lastModel = new ModelId("", new SerializedString(""));
     /**
      * One generator per thread, writing record after record into one buffer: a generator per record
      * cost more than the rest of the write (measured: docs/BENCHMARKS.md). Only the finished value is
@@ -34,6 +54,9 @@ public class ResultWriter {
     @Inject
     public ResultWriter(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    private record ModelId(String id, SerializableString json) {
     }
 
     /** A generator and the buffer it writes into; root values follow each other without a separator. */
@@ -53,30 +76,49 @@ public class ResultWriter {
         }
     }
 
+    private SerializableString modelJson(String modelId) {
+        ModelId last = lastModel;
+        if (!last.id().equals(modelId)) {
+            last = new ModelId(modelId, new SerializedString(modelId));
+            lastModel = last;
+        }
+        return last.json();
+    }
+
     public byte[] write(InFlightRecord record, Sentiment sentiment, String modelId, long processedAt) {
         SentimentRequest request = record.request();
         ReusedGenerator generator = generators.get();
         JsonGenerator json = generator.json();
         try {
             json.writeStartObject();
-            json.writeStringField("id", request.id());
-            json.writeStringField("label", sentiment.label().json());
-            json.writeNumberField("score", sentiment.score());
-            json.writeStringField("model", modelId);
-            json.writeStringField("source", request.source());
+            json.writeFieldName(ID);
+            json.writeString(request.id());
+            json.writeFieldName(LABEL);
+            json.writeString(LABELS[sentiment.label().ordinal()]);
+            json.writeFieldName(SCORE);
+            json.writeNumber(sentiment.score());
+            json.writeFieldName(MODEL);
+            json.writeString(modelJson(modelId));
+            json.writeFieldName(SOURCE);
+            json.writeString(request.source());
             if (request.priority() != null) {
-                json.writeStringField("priority", request.priority());
+                json.writeFieldName(PRIORITY);
+                json.writeString(request.priority());
             }
-            json.writeFieldName("metadata");
+            json.writeFieldName(METADATA);
             if (request.metadata() == null) {
                 json.writeNull();
             } else {
                 mapper.writeTree(json, request.metadata());
             }
-            json.writeNumberField("partition", record.originPartition());
-            json.writeNumberField("offset", record.originOffset());
-            json.writeNumberField("requestTimestamp", request.timestamp() != null ? request.timestamp() : record.recordTimestamp());
-            json.writeNumberField("processedAt", processedAt);
+            json.writeFieldName(PARTITION);
+            json.writeNumber(record.originPartition());
+            json.writeFieldName(OFFSET);
+            json.writeNumber(record.originOffset());
+            json.writeFieldName(REQUEST_TIMESTAMP);
+            json.writeNumber(request.timestamp() != null ? request.timestamp() : record.recordTimestamp());
+            json.writeFieldName(PROCESSED_AT);
+            json.writeNumber(processedAt);
             json.writeEndObject();
             json.flush();
             return generator.out().toByteArray();

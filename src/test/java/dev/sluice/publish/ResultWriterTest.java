@@ -46,6 +46,19 @@ class ResultWriterTest {
     }
 
     @Test
+    void eachResultNamesTheModelThatScoredItWhenModelsAlternate() throws IOException {
+        byte[] first = writer.write(record("a", null), new Sentiment(Label.POSITIVE, 0.9), "hybrid@1", 1);
+        byte[] second = writer.write(record("b", null), new Sentiment(Label.NEUTRAL, 0), "minilm \"q\"@2", 2);
+        byte[] third = writer.write(record("c", null), new Sentiment(Label.NEGATIVE, -0.25), "hybrid@1", 3);
+
+        assertThat(MAPPER.readTree(first).get("model").asText()).isEqualTo("hybrid@1");
+        assertThat(MAPPER.readTree(second).get("model").asText()).isEqualTo("minilm \"q\"@2");
+        assertThat(MAPPER.readTree(second).get("label").asText()).isEqualTo("neutral");
+        assertThat(MAPPER.readTree(third).get("model").asText()).isEqualTo("hybrid@1");
+        assertThat(MAPPER.readTree(third).get("score").asDouble()).isEqualTo(-0.25);
+    }
+
+    @Test
     void aWriteThatFailsMidwayLeavesTheNextResultWhole() throws IOException {
         ObjectNode failing = MAPPER.createObjectNode();
         failing.set("boom", new POJONode(new Unwritable()));
