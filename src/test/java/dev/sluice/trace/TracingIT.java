@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 
+import dev.sluice.testing.Http;
 import dev.sluice.testing.KafkaBrokerResource;
 import dev.sluice.testing.OtlpReceiver;
 import dev.sluice.testing.OtlpReceiver.ExportedSpan;
@@ -60,5 +62,18 @@ class TracingIT {
                 .contains("sluice batch wait", "sluice model", "sluice publish")
                 .allSatisfy(name -> assertThat(trace).filteredOn(s -> s.name().equals(name))
                         .allSatisfy(s -> assertThat(s.parentSpanId()).isEqualTo(sluiceSpan)));
+    }
+
+    @Test
+    void withTracingOnAnHttpRequestsLatencyHistogramCarriesItsTraceAsAnExemplar() {
+        // The exemplar sampler is sluice's choice (ExemplarsOnlyWhenTracing): off with the SDK, Quarkus's with it.
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        RestAssured.given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").get("/api/model").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.management()
+                .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").get("/q/metrics").then().statusCode(200)
+                .extract().asString().lines().filter(line -> line.startsWith("http_server_requests_seconds"))
+                .filter(line -> line.contains("/api/model")))
+                .anySatisfy(line -> assertThat(line).contains("trace_id=\"" + traceId + "\"")));
     }
 }
