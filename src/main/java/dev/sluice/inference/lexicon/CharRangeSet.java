@@ -5,26 +5,28 @@ import java.util.Arrays;
 /**
  * A set of character ranges of one source text, found by the characters of a range of another
  * text, so that a token can be looked up without a String made for it. Open addressing at most half
- * full; equal ranges are kept once. Not thread-safe: one per thread, or filled once and then only
- * read. No library offers lookup by a range of chars (Java's sets need a String or a CharBuffer per
- * probe), hence our own.
+ * full, each slot keeping its entry's hash so that a probe compares characters only on a likely
+ * match; equal ranges are kept once. Not thread-safe while filled, safe to share once only read. No
+ * library offers lookup by a range of chars (Java's sets need a String or a CharBuffer per probe),
+ * hence our own.
  */
 final class CharRangeSet {
 
-    private CharSequence source = "";
+    /** The source as a String for add's probe and as chars for find's comparisons. */
+    private final String sourceText;
+    private final char[] source;
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     /** Entry index + 1 per slot; 0 is empty. */
     private int[] slots = new int[32];
+    /** The hash of each slot's entry, beside it. */
+    private int[] slotHashes = new int[32];
     private int size;
 
-    /** Empties the set; its ranges will be ranges of {@code source}. */
-    void reset(CharSequence source) {
-        this.source = source;
-        if (size > 0) {
-            Arrays.fill(slots, 0);
-        }
-        size = 0;
+    /** An empty set whose ranges will be ranges of {@code source}. */
+    CharRangeSet(String source) {
+        this.sourceText = source;
+        this.source = source.toCharArray();
     }
 
     int size() {
@@ -36,7 +38,8 @@ final class CharRangeSet {
         if ((size + 1) * 2 > slots.length) {
             grow();
         }
-        int slot = probe(source, start, end, false);
+        int hash = hash(sourceText, start, end);
+        int slot = probe(hash, sourceText, start, end, false);
         if (slots[slot] != 0) {
             return slots[slot] - 1;
         }
@@ -47,6 +50,7 @@ final class CharRangeSet {
         starts[size] = start;
         ends[size] = end;
         slots[slot] = ++size;
+        slotHashes[slot] = hash;
         return size - 1;
     }
 
@@ -54,28 +58,30 @@ final class CharRangeSet {
      * The entry equal to {@code text[start, end)}, or -1. With {@code asciiLower}, the range is read
      * as if its letters A-Z were lower case (for ranges the caller knows to be ASCII).
      */
-    int find(CharSequence text, int start, int end, boolean asciiLower) {
-        return slots[probe(text, start, end, asciiLower)] - 1;
+    int find(String text, int start, int end, boolean asciiLower) {
+        int hash = asciiLower ? lowerHash(text, start, end) : hash(text, start, end);
+        return slots[probe(hash, text, start, end, asciiLower)] - 1;
     }
 
     /** The slot of the entry equal to the range, or the empty slot where it would go. */
-    private int probe(CharSequence text, int start, int end, boolean asciiLower) {
+    private int probe(int hash, String text, int start, int end, boolean asciiLower) {
         int mask = slots.length - 1;
-        int slot = spread(hash(text, start, end, asciiLower)) & mask;
-        while (slots[slot] != 0 && !matches(slots[slot] - 1, text, start, end, asciiLower)) {
+        int slot = spread(hash) & mask;
+        while (slots[slot] != 0 && (slotHashes[slot] != hash || !matches(slots[slot] - 1, text, start, end, asciiLower))) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
-    private boolean matches(int entry, CharSequence text, int start, int end, boolean asciiLower) {
+    private boolean matches(int entry, String text, int start, int end, boolean asciiLower) {
         int from = starts[entry];
         if (ends[entry] - from != end - start) {
             return false;
         }
+        char[] chars = source;
         for (int i = 0; i < end - start; i++) {
             char c = text.charAt(start + i);
-            if (source.charAt(from + i) != (asciiLower ? lower(c) : c)) {
+            if (chars[from + i] != (asciiLower ? lower(c) : c)) {
                 return false;
             }
         }
@@ -84,22 +90,34 @@ final class CharRangeSet {
 
     private void grow() {
         int[] bigger = new int[slots.length * 2];
+        int[] biggerHashes = new int[bigger.length];
         int mask = bigger.length - 1;
-        for (int entry = 0; entry < size; entry++) {
-            int slot = spread(hash(source, starts[entry], ends[entry], false)) & mask;
-            while (bigger[slot] != 0) {
-                slot = (slot + 1) & mask;
+        for (int slot = 0; slot < slots.length; slot++) {
+            if (slots[slot] != 0) {
+                int to = spread(slotHashes[slot]) & mask;
+                while (bigger[to] != 0) {
+                    to = (to + 1) & mask;
+                }
+                bigger[to] = slots[slot];
+                biggerHashes[to] = slotHashes[slot];
             }
-            bigger[slot] = entry + 1;
         }
         slots = bigger;
+        slotHashes = biggerHashes;
     }
 
-    private static int hash(CharSequence text, int start, int end, boolean asciiLower) {
+    private static int hash(String text, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            h = 31 * h + (asciiLower ? lower(c) : c);
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
+    }
+
+    private static int lowerHash(String text, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + lower(text.charAt(i));
         }
         return h;
     }

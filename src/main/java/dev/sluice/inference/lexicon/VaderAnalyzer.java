@@ -73,10 +73,8 @@ public final class VaderAnalyzer {
     /** Words the rules below compare or look up besides the lexicon's and the lists' own. */
     private static final List<String> RULE_WORDS = List.of("kind", "of", "never", "so", "this", "least", "at", "very", "but", "BUT");
 
-    private final VaderLexicon lexicon;
     /** Every word a rule names, each once; a token is looked up here by its characters. */
-    private final CharRangeSet vocabulary = new CharRangeSet();
-    private final String[] vocabularyWords;
+    private final CharRangeSet vocabulary;
     /**
      * By vocabulary entry, what the rules look up per token: its lexicon valence and its booster
      * value (NaN: none), whether it negates and whether it starts an idiom or a multi-word booster.
@@ -86,11 +84,25 @@ public final class VaderAnalyzer {
     private final double[] boosts;
     private final boolean[] negates;
     private final boolean[] sequenceWords;
+    /** The entries of the words the rules compare tokens with: a token is compared by its entry. */
+    private final int kind;
+    private final int of;
+    private final int never;
+    private final int so;
+    private final int thisWord;
+    private final int least;
+    private final int at;
+    private final int very;
+    private final int but;
+    private final int butCapitals;
+    private final boolean leastInLexicon;
+    /** IDIOM_WORDS and BOOSTER_BIGRAMS as entries. */
+    private final int[][] idiomEntries;
+    private final int[][] boosterBigramEntries;
     /** One token buffer per thread: a text's tokens allocate nothing once the thread has seen a text as long. */
     private final ThreadLocal<VaderTokens> buffers = ThreadLocal.withInitial(VaderTokens::new);
 
     public VaderAnalyzer(VaderLexicon lexicon) {
-        this.lexicon = lexicon;
         List<String> named = new ArrayList<>(lexicon.tokens());
         named.addAll(BOOSTER.keySet());
         named.addAll(NEGATE);
@@ -100,16 +112,16 @@ public final class VaderAnalyzer {
         for (String word : named) {
             joined.append(word);
         }
-        vocabulary.reset(joined.toString());
-        List<String> entries = new ArrayList<>();
+        vocabulary = new CharRangeSet(joined.toString());
+        List<String> distinct = new ArrayList<>();
         int start = 0;
         for (String word : named) {
-            if (vocabulary.add(start, start + word.length()) == entries.size()) {
-                entries.add(word);
+            if (vocabulary.add(start, start + word.length()) == distinct.size()) {
+                distinct.add(word);
             }
             start += word.length();
         }
-        vocabularyWords = entries.toArray(String[]::new);
+        String[] vocabularyWords = distinct.toArray(String[]::new);
         valences = new double[vocabularyWords.length];
         boosts = new double[vocabularyWords.length];
         negates = new boolean[vocabularyWords.length];
@@ -122,6 +134,36 @@ public final class VaderAnalyzer {
             negates[entry] = NEGATE.contains(word);
             sequenceWords[entry] = SEQUENCE_WORDS.contains(word);
         }
+        kind = entry("kind");
+        of = entry("of");
+        never = entry("never");
+        so = entry("so");
+        thisWord = entry("this");
+        least = entry("least");
+        at = entry("at");
+        very = entry("very");
+        but = entry("but");
+        butCapitals = entry("BUT");
+        leastInLexicon = lexicon.contains("least");
+        idiomEntries = entries(IDIOM_WORDS);
+        boosterBigramEntries = entries(BOOSTER_BIGRAMS);
+    }
+
+    /** The vocabulary entry of a word every rule list puts in the vocabulary. */
+    private int entry(String word) {
+        int entry = vocabulary.find(word, 0, word.length(), false);
+        if (entry < 0) {
+            throw new IllegalStateException("not in VADER's vocabulary: " + word);
+        }
+        return entry;
+    }
+
+    private int[][] entries(String[][] sequences) {
+        int[][] entries = new int[sequences.length][];
+        for (int i = 0; i < sequences.length; i++) {
+            entries[i] = java.util.Arrays.stream(sequences[i]).mapToInt(this::entry).toArray();
+        }
+        return entries;
     }
 
     /** The lexicon valence of a vocabulary entry; NaN for none (or no entry). */
@@ -137,23 +179,21 @@ public final class VaderAnalyzer {
         VaderTokens tokens = buffers.get();
         wordsAndEmoticons(text, tokens);
         int size = tokens.size;
-        String[] lowers = tokens.lowers;
         int[] lowerEntries = tokens.lowerEntries;
         boolean capDiff = allCapDifferential(tokens);
         double[] sentiments = tokens.sentiments;
         for (int i = 0; i < size; i++) {
-            boolean kindOf = i < size - 1 && "kind".equals(lowers[i]) && "of".equals(lowers[i + 1]);
+            boolean kindOf = i < size - 1 && lowerEntries[i] == kind && lowerEntries[i + 1] == of;
             if (kindOf || (lowerEntries[i] >= 0 && !Double.isNaN(boosts[lowerEntries[i]]))) {
                 continue;
             }
             sentiments[i] = sentimentValence(tokens, i, capDiff);
         }
         butCheck(tokens);
-        return scoreValence(sentiments, size, text);
+        return scoreValence(sentiments, size, punctuationEmphasis(tokens.exclamations, tokens.questions));
     }
 
     private double sentimentValence(VaderTokens tokens, int index, boolean capDiff) {
-        String[] lowers = tokens.lowers;
         int[] lowerEntries = tokens.lowerEntries;
         double valence = valence(lowerEntries[index]);
         if (Double.isNaN(valence)) {
@@ -178,7 +218,7 @@ public final class VaderAnalyzer {
                 }
             }
         }
-        return leastCheck(valence, lowers, index);
+        return leastCheck(valence, lowerEntries, index);
     }
 
     private double scalarIncDec(boolean isUpper, int lowerEntry, double valence, boolean capDiff) {
@@ -194,23 +234,22 @@ public final class VaderAnalyzer {
     }
 
     private double neverCheck(double valence, VaderTokens tokens, int startI, int index) {
-        String[] words = tokens.words;
+        int[] words = tokens.wordEntries;
         if (startI == 0) {
             if (negated(tokens, index - 1)) {
                 valence *= N_SCALAR;
             }
         } else if (startI == 1) {
-            String before = words[index - 1];
-            if ("never".equals(words[index - 2]) && ("so".equals(before) || "this".equals(before))) {
+            int before = words[index - 1];
+            if (words[index - 2] == never && (before == so || before == thisWord)) {
                 valence *= 1.5;
             } else if (negated(tokens, index - 2)) {
                 valence *= N_SCALAR;
             }
         } else {
-            String one = words[index - 1];
-            String two = words[index - 2];
-            if (("never".equals(words[index - 3]) && ("so".equals(two) || "this".equals(two)))
-                    || "so".equals(one) || "this".equals(one)) {
+            int one = words[index - 1];
+            int two = words[index - 2];
+            if ((words[index - 3] == never && (two == so || two == thisWord)) || one == so || one == thisWord) {
                 valence *= 1.25;
             } else if (negated(tokens, index - 3)) {
                 valence *= N_SCALAR;
@@ -220,97 +259,93 @@ public final class VaderAnalyzer {
     }
 
     private double idiomsCheck(double valence, VaderTokens tokens, int index) {
-        String[] words = tokens.words;
         int[] entries = tokens.wordEntries;
         int size = tokens.size;
-        String w0 = words[index];
-        String w1 = words[index - 1];
-        String w2 = words[index - 2];
-        String w3 = words[index - 3];
         int e0 = entries[index];
         int e1 = entries[index - 1];
         int e2 = entries[index - 2];
         int e3 = entries[index - 3];
         // The reference joins words into strings and looks them up; comparing word by word gives
         // the same answers without building a string per sentiment word.
-        Double idiom = idiom(e1, w0);
+        Double idiom = idiom(e1, e0);
         if (idiom == null) {
-            idiom = idiom(e2, w1, w0);
+            idiom = idiom(e2, e1, e0);
         }
         if (idiom == null) {
-            idiom = idiom(e2, w1);
+            idiom = idiom(e2, e1);
         }
         if (idiom == null) {
-            idiom = idiom(e3, w2, w1);
+            idiom = idiom(e3, e2, e1);
         }
         if (idiom == null) {
-            idiom = idiom(e3, w2);
+            idiom = idiom(e3, e2);
         }
         if (idiom != null) {
             valence = idiom;
         }
         if (size - 1 > index) {
-            Double after = idiom(e0, words[index + 1]);
+            Double after = idiom(e0, entries[index + 1]);
             if (after != null) {
                 valence = after;
             }
         }
         if (size - 1 > index + 1) {
-            Double after = idiom(e0, words[index + 1], words[index + 2]);
+            Double after = idiom(e0, entries[index + 1], entries[index + 2]);
             if (after != null) {
                 valence = after;
             }
         }
-        if (isBoosterBigram(w3, w2) || isBoosterBigram(w2, w1)) {
+        if (isBoosterBigram(e3, e2) || isBoosterBigram(e2, e1)) {
             valence += B_DECR;
         }
         return valence;
     }
 
-    /** The idiom of two words, or null; no array per call (this runs for every sentiment word). */
-    private Double idiom(int firstEntry, String second) {
-        if (firstEntry < 0 || !sequenceWords[firstEntry]) {
+    /** The idiom of two words by their entries, or null; no array per call (this runs for every sentiment word). */
+    private Double idiom(int first, int second) {
+        if (first < 0 || !sequenceWords[first]) {
             return null;
         }
-        String first = vocabularyWords[firstEntry];
-        for (int i = 0; i < IDIOM_WORDS.length; i++) {
-            String[] idiom = IDIOM_WORDS[i];
-            if (idiom.length == 2 && idiom[0].equals(first) && idiom[1].equals(second)) {
+        for (int i = 0; i < idiomEntries.length; i++) {
+            int[] idiom = idiomEntries[i];
+            if (idiom.length == 2 && idiom[0] == first && idiom[1] == second) {
                 return IDIOM_VALUES[i];
             }
         }
         return null;
     }
 
-    /** The idiom of three words, or null. */
-    private Double idiom(int firstEntry, String second, String third) {
-        if (firstEntry < 0 || !sequenceWords[firstEntry]) {
+    /** The idiom of three words by their entries, or null. */
+    private Double idiom(int first, int second, int third) {
+        if (first < 0 || !sequenceWords[first]) {
             return null;
         }
-        String first = vocabularyWords[firstEntry];
-        for (int i = 0; i < IDIOM_WORDS.length; i++) {
-            String[] idiom = IDIOM_WORDS[i];
-            if (idiom.length == 3 && idiom[0].equals(first) && idiom[1].equals(second) && idiom[2].equals(third)) {
+        for (int i = 0; i < idiomEntries.length; i++) {
+            int[] idiom = idiomEntries[i];
+            if (idiom.length == 3 && idiom[0] == first && idiom[1] == second && idiom[2] == third) {
                 return IDIOM_VALUES[i];
             }
         }
         return null;
     }
 
-    private static boolean isBoosterBigram(String first, String second) {
-        for (String[] bigram : BOOSTER_BIGRAMS) {
-            if (bigram[0].equals(first) && bigram[1].equals(second)) {
+    private boolean isBoosterBigram(int first, int second) {
+        if (first < 0 || !sequenceWords[first]) {
+            return false;
+        }
+        for (int[] bigram : boosterBigramEntries) {
+            if (bigram[0] == first && bigram[1] == second) {
                 return true;
             }
         }
         return false;
     }
 
-    private double leastCheck(double valence, String[] lowers, int index) {
-        if (index > 0 && "least".equals(lowers[index - 1]) && !lexicon.contains("least")) {
+    private double leastCheck(double valence, int[] lowerEntries, int index) {
+        if (index > 0 && lowerEntries[index - 1] == least && !leastInLexicon) {
             if (index > 1) {
-                String two = lowers[index - 2];
-                if (!"at".equals(two) && !"very".equals(two)) {
+                int two = lowerEntries[index - 2];
+                if (two != at && two != very) {
                     valence *= N_SCALAR;
                 }
             } else {
@@ -320,10 +355,10 @@ public final class VaderAnalyzer {
         return valence;
     }
 
-    private static void butCheck(VaderTokens tokens) {
-        int but = indexOf(tokens, "but");
+    private void butCheck(VaderTokens tokens) {
+        int but = indexOf(tokens, this.but);
         if (but < 0) {
-            but = indexOf(tokens, "BUT");
+            but = indexOf(tokens, butCapitals);
         }
         if (but < 0) {
             return;
@@ -338,7 +373,7 @@ public final class VaderAnalyzer {
         }
     }
 
-    private static VaderScores scoreValence(double[] sentiments, int size, String text) {
+    private static VaderScores scoreValence(double[] sentiments, int size, double emphasis) {
         if (size == 0) {
             return VaderScores.NONE;
         }
@@ -346,7 +381,6 @@ public final class VaderAnalyzer {
         for (int i = 0; i < size; i++) {
             sum += sentiments[i];
         }
-        double emphasis = punctuationEmphasis(text);
         if (sum > 0) {
             sum += emphasis;
         } else if (sum < 0) {
@@ -378,17 +412,7 @@ public final class VaderAnalyzer {
                 round(Math.abs(neutral / total), 3));
     }
 
-    private static double punctuationEmphasis(String text) {
-        int exclamations = 0;
-        int questions = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '!') {
-                exclamations++;
-            } else if (c == '?') {
-                questions++;
-            }
-        }
+    private static double punctuationEmphasis(int exclamations, int questions) {
         double ep = Math.min(exclamations, 4) * 0.292;
         double qm = questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0;
         return ep + qm;
@@ -433,9 +457,10 @@ public final class VaderAnalyzer {
         return differential > 0 && differential < tokens.size;
     }
 
-    private static int indexOf(VaderTokens tokens, String word) {
+    private static int indexOf(VaderTokens tokens, int wordEntry) {
+        int[] words = tokens.wordEntries;
         for (int i = 0; i < tokens.size; i++) {
-            if (word.equals(tokens.words[i])) {
+            if (words[i] == wordEntry) {
                 return i;
             }
         }
@@ -445,30 +470,37 @@ public final class VaderAnalyzer {
     /**
      * Whitespace tokens longer than one character, with one listed punctuation run stripped from
      * either end when what remains is a word of the punctuation-free text (emoticons survive).
+     * <p>
+     * What remains is such a word exactly when it holds no ASCII punctuation: the punctuation-free
+     * text's words are the whitespace tokens with their ASCII punctuation removed, so a remainder
+     * with none equals its own token's word, and one with some equals no word. The reference builds
+     * that word list per text; the test needs only the remainder.
      */
     private void wordsAndEmoticons(String text, VaderTokens tokens) {
         tokens.clear();
-        boolean plainWordsRead = false;
+        int exclamations = 0;
+        int questions = 0;
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
-            boolean boundary = i == text.length() || isJsWhitespace(text.charAt(i));
-            if (boundary) {
+            char c = i == text.length() ? ' ' : text.charAt(i);
+            if (c == '!') {
+                exclamations++;
+            } else if (c == '?') {
+                questions++;
+            }
+            if (isJsWhitespace(c)) {
                 if (start >= 0 && i - start > 1) {
                     int from = start;
                     int to = i;
                     if (isPunctuationEdge(text.charAt(from)) || isPunctuationEdge(text.charAt(to - 1))) {
-                        if (!plainWordsRead) {
-                            readPlainWords(text, tokens);
-                            plainWordsRead = true;
-                        }
                         for (String punc : PUNC_LIST) {
                             int length = punc.length();
                             if (to - from > length + 1) {
-                                if (text.startsWith(punc, from) && tokens.plainWords.find(text, from + length, to, false) >= 0) {
+                                if (text.startsWith(punc, from) && !hasAsciiPunctuation(text, from + length, to)) {
                                     from += length;
                                     break;
                                 }
-                                if (text.startsWith(punc, to - length) && tokens.plainWords.find(text, from, to - length, false) >= 0) {
+                                if (text.startsWith(punc, to - length) && !hasAsciiPunctuation(text, from, to - length)) {
                                     to -= length;
                                     break;
                                 }
@@ -482,6 +514,8 @@ public final class VaderAnalyzer {
                 start = i;
             }
         }
+        tokens.exclamations = exclamations;
+        tokens.questions = questions;
     }
 
     private void addToken(String text, int start, int end, VaderTokens tokens) {
@@ -497,38 +531,17 @@ public final class VaderAnalyzer {
             lowerEntry = vocabulary.find(lowered, 0, lowered.length(), false);
         }
         boolean upper = (shape & HAS_UPPER) != 0 && (shape & HAS_LOWER) == 0;
-        tokens.add(word(wordEntry), wordEntry, word(lowerEntry), lowerEntry, upper, (shape & CONTRACTION) != 0);
+        tokens.add(wordEntry, lowerEntry, upper, (shape & CONTRACTION) != 0);
     }
 
-    /** The vocabulary's string of an entry, or null for none. */
-    private String word(int entry) {
-        return entry < 0 ? null : vocabularyWords[entry];
-    }
-
-    /** The whitespace tokens longer than one character of the text without its ASCII punctuation. */
-    private static void readPlainWords(String text, VaderTokens tokens) {
-        StringBuilder plain = tokens.plainText;
-        plain.setLength(0);
-        for (int i = 0; i < text.length(); i++) {
+    private static boolean hasAsciiPunctuation(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            boolean asciiPunct = (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
-            if (!asciiPunct) {
-                plain.append(c);
+            if ((c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~')) {
+                return true;
             }
         }
-        tokens.plainWords.reset(plain);
-        int start = -1;
-        for (int i = 0; i <= plain.length(); i++) {
-            boolean boundary = i == plain.length() || isJsWhitespace(plain.charAt(i));
-            if (boundary) {
-                if (start >= 0 && i - start > 1) {
-                    tokens.plainWords.add(start, i);
-                }
-                start = -1;
-            } else if (start < 0) {
-                start = i;
-            }
-        }
+        return false;
     }
 
     private static boolean isPunctuationEdge(char c) {

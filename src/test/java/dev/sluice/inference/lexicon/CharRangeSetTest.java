@@ -8,8 +8,7 @@ class CharRangeSetTest {
 
     @Test
     void aRangeOfAnotherTextFindsTheEqualEntry() {
-        CharRangeSet set = new CharRangeSet();
-        set.reset("goodbadugly");
+        CharRangeSet set = new CharRangeSet("goodbadugly");
         int good = set.add(0, 4);
         int bad = set.add(4, 7);
 
@@ -21,8 +20,7 @@ class CharRangeSetTest {
 
     @Test
     void asciiLowerMatchesUpperCaseLettersOnly() {
-        CharRangeSet set = new CharRangeSet();
-        set.reset("good:d");
+        CharRangeSet set = new CharRangeSet("good:d");
         int good = set.add(0, 4);
         int smiley = set.add(4, 6);
 
@@ -33,8 +31,7 @@ class CharRangeSetTest {
 
     @Test
     void anEqualRangeIsKeptOnce() {
-        CharRangeSet set = new CharRangeSet();
-        set.reset("ab ab");
+        CharRangeSet set = new CharRangeSet("ab ab");
         int first = set.add(0, 2);
 
         assertThat(set.add(3, 5)).isEqualTo(first);
@@ -48,8 +45,7 @@ class CharRangeSetTest {
             words.append("w").append(i).append(' ');
         }
         String source = words.toString();
-        CharRangeSet set = new CharRangeSet();
-        set.reset(source);
+        CharRangeSet set = new CharRangeSet(source);
         int start = 0;
         for (int i = 0; i < 5_000; i++) {
             int end = source.indexOf(' ', start);
@@ -65,16 +61,14 @@ class CharRangeSetTest {
     }
 
     @Test
-    void resetForgetsEveryEntry() {
-        CharRangeSet set = new CharRangeSet();
-        set.reset("good");
-        set.add(0, 4);
+    void rangesWithEqualHashesAreToldApartByTheirCharacters() {
+        CharRangeSet set = new CharRangeSet("AaBB"); // "Aa".hashCode() == "BB".hashCode()
+        int aa = set.add(0, 2);
+        int bb = set.add(2, 4);
 
-        set.reset("bad");
-
-        assertThat(set.find("good", 0, 4, false)).isEqualTo(-1);
-        assertThat(set.size()).isZero();
-        int bad = set.add(0, 3);
-        assertThat(set.find("bad", 0, 3, false)).isEqualTo(bad);
+        assertThat(bb).isNotEqualTo(aa);
+        assertThat(set.find("xBB", 1, 3, false)).isEqualTo(bb);
+        assertThat(set.find("Aa", 0, 2, false)).isEqualTo(aa);
+        assertThat(set.find("C#", 0, 2, false)).isEqualTo(-1); // Same hash again, in no entry.
     }
 }
