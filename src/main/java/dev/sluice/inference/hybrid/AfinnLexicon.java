@@ -13,10 +13,10 @@ public final class AfinnLexicon {
 
     public static final String RESOURCE = "sluice/model/afinn-165.txt";
 
-    private final TokenTable valences;
+    private final Map<Long, Integer> valenceByHash;
 
     private AfinnLexicon(Map<Long, Integer> valenceByHash) {
-        this.valences = new TokenTable(valenceByHash);
+        this.valenceByHash = Map.copyOf(valenceByHash);
     }
 
     public static AfinnLexicon load() {
@@ -32,8 +32,8 @@ public final class AfinnLexicon {
         return new AfinnLexicon(map);
     }
 
-    /** The valence of a token by its {@link TokenHash}, or 0. */
-    public int valence(long tokenHash) {
-        return valences.get(tokenHash, 0);
+    /** Each word's valence by its {@link TokenHash}. */
+    public Map<Long, Integer> valenceByHash() {
+        return valenceByHash;
     }
 }

@@ -20,16 +20,30 @@ public final class HybridFeatures {
 
     private static final long NEGATED_SALT = 0x6E65676174656421L;
     private static final long BIGRAM_SALT = 0x62696772616D2121L;
-    private static final TokenTable NEGATIONS = hashes("not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+    private static final java.util.List<String> NEGATIONS = java.util.List.of("not", "no", "never", "none", "nobody", "nothing", "neither",
+            "nor",
             "nowhere", "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "wont", "wouldnt",
             "shouldnt", "couldnt", "havent", "hasnt", "hadnt", "aint", "without", "hardly", "barely", "rarely", "seldom");
 
+    /**
+     * What a word is to the features, by its {@link TokenHash}, one lookup per token: its AFINN
+     * valence plus {@link #VALENCE_ZERO} in the low bits, {@link #NEGATION} when it negates.
+     */
+    private static final int VALENCE_ZERO = 8;
+    private static final int VALENCE_BITS = 15;
+    private static final int NEGATION = 16;
+
     private final VaderAnalyzer vader;
-    private final AfinnLexicon afinn;
+    private final TokenTable wordFacts;
 
     public HybridFeatures(VaderAnalyzer vader, AfinnLexicon afinn) {
         this.vader = vader;
-        this.afinn = afinn;
+        java.util.Map<Long, Integer> facts = new java.util.HashMap<>();
+        afinn.valenceByHash().forEach((word, valence) -> facts.put(word, valence + VALENCE_ZERO));
+        for (String negation : NEGATIONS) {
+            facts.merge(TokenHash.of(negation, 0, negation.length()), VALENCE_ZERO | NEGATION, (fact, flag) -> fact | NEGATION);
+        }
+        this.wordFacts = new TokenTable(facts);
     }
 
     /** Sparse features of one text: bucket indices and values, {@code size} of them used. */
@@ -79,13 +93,14 @@ public final class HybridFeatures {
                     continue;
                 }
                 long word = TokenHash.of(text, start, i);
-                boolean isNegation = NEGATIONS.get(word, 0) == 1 || endsWithNt(text, start, i);
+                int fact = wordFacts.get(word, VALENCE_ZERO);
+                boolean isNegation = (fact & NEGATION) != 0 || endsWithNt(text, start, i);
                 long unigram = negated ? TokenHash.combine(word, NEGATED_SALT) : word;
                 vector.add(bucket(unigram), 1f);
                 if (hasPrevious) {
                     vector.add(bucket(TokenHash.combine(TokenHash.combine(previous, BIGRAM_SALT), unigram)), 1f);
                 }
-                int valence = afinn.valence(word);
+                int valence = (fact & VALENCE_BITS) - VALENCE_ZERO;
                 if (valence != 0) {
                     valence = negated ? -valence : valence;
                     afinnSum += valence;
@@ -152,13 +167,5 @@ public final class HybridFeatures {
 
     private static int bucket(long hash) {
         return (int) (hash >>> (64 - HASH_BITS));
-    }
-
-    private static TokenTable hashes(String... words) {
-        java.util.Map<Long, Integer> set = new java.util.HashMap<>();
-        for (String word : words) {
-            set.put(TokenHash.of(word, 0, word.length()), 1);
-        }
-        return new TokenTable(set);
     }
 }

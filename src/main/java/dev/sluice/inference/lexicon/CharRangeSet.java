@@ -63,6 +63,11 @@ final class CharRangeSet {
         return slots[probe(hash, text, start, end, asciiLower)] - 1;
     }
 
+    /** As {@link #find(String, int, int, boolean)} without A-Z lowered, for a caller that already has the range's {@link #hash}. */
+    int find(String text, int start, int end, int hash) {
+        return slots[probe(hash, text, start, end, false)] - 1;
+    }
+
     /** The slot of the entry equal to the range, or the empty slot where it would go. */
     private int probe(int hash, String text, int start, int end, boolean asciiLower) {
         int mask = slots.length - 1;
@@ -109,15 +114,20 @@ final class CharRangeSet {
     private static int hash(String text, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
-            h = 31 * h + text.charAt(i);
+            h = hash(h, text.charAt(i));
         }
         return h;
+    }
+
+    /** A range's hash is this step folded over its characters from 0. */
+    static int hash(int hash, char c) {
+        return 31 * hash + c;
     }
 
     private static int lowerHash(String text, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
-            h = 31 * h + lower(text.charAt(i));
+            h = hash(h, lower(text.charAt(i)));
         }
         return h;
     }

@@ -519,9 +519,10 @@ public final class VaderAnalyzer {
     }
 
     private void addToken(String text, int start, int end, VaderTokens tokens) {
-        int wordEntry = vocabulary.find(text, start, end, false);
+        long shapeAndHash = shapeAndHash(text, start, end);
+        int shape = (int) shapeAndHash;
+        int wordEntry = vocabulary.find(text, start, end, (int) (shapeAndHash >>> 32));
         int lowerEntry;
-        int shape = shape(text, start, end);
         if ((shape & (NOT_ASCII | HAS_UPPER)) == 0) {
             lowerEntry = wordEntry; // Already lower case: one lookup, not two.
         } else if ((shape & NOT_ASCII) == 0) {
@@ -556,13 +557,16 @@ public final class VaderAnalyzer {
 
     /**
      * What addToken needs to know of a token, read in one pass: whether it is ASCII, has letters A-Z
-     * and a-z (capitals and no a-z is Python's {@code str.isupper()} as VADER uses it), and holds "n't".
+     * and a-z (capitals and no a-z is Python's {@code str.isupper()} as VADER uses it), and holds
+     * "n't" (the low bits); and its {@link CharRangeSet#hash} (the high 32 bits) for the lookup.
      */
-    private static int shape(String text, int start, int end) {
+    private static long shapeAndHash(String text, int start, int end) {
         int shape = 0;
+        int hash = 0;
         char last = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
+            hash = CharRangeSet.hash(hash, c);
             if (c >= 0x80) {
                 shape |= NOT_ASCII;
             } else if (c >= 'A' && c <= 'Z') {
@@ -574,7 +578,7 @@ public final class VaderAnalyzer {
             }
             last = c;
         }
-        return shape;
+        return ((long) hash << 32) | shape;
     }
 
     private static boolean isJsWhitespace(char c) {

@@ -71,4 +71,18 @@ class CharRangeSetTest {
         assertThat(set.find("Aa", 0, 2, false)).isEqualTo(aa);
         assertThat(set.find("C#", 0, 2, false)).isEqualTo(-1); // Same hash again, in no entry.
     }
+
+    @Test
+    void aRangeFoundByItsFoldedHashIsTheEntryFoundByItsCharacters() {
+        CharRangeSet set = new CharRangeSet("goodbad");
+        int good = set.add(0, 4);
+        set.add(4, 7);
+        String text = "so good";
+        int hash = 0;
+        for (int i = 3; i < 7; i++) {
+            hash = CharRangeSet.hash(hash, text.charAt(i));
+        }
+
+        assertThat(set.find(text, 3, 7, hash)).isEqualTo(good).isEqualTo(set.find(text, 3, 7, false));
+    }
 }
