@@ -84,15 +84,18 @@ public final class HybridFeatures {
             char c = text.charAt(i);
             if (isWordChar(c)) {
                 int start = i;
-                while (i < length && isWordChar(text.charAt(i))) {
+                long word = TokenHash.EMPTY;
+                boolean latin = false;
+                for (char w = c; isWordChar(w); w = i < length ? text.charAt(i) : ' ') {
+                    word = TokenHash.step(word, w); // The word's hash and script in the pass that finds its end.
+                    latin |= isLatinLetter(w);
                     i++;
                 }
                 tokens++;
-                if (!hasLatinLetter(text, start, i)) {
+                if (!latin) {
                     hasPrevious = false; // Digits and other scripts carry no n-gram evidence the model was trained on.
                     continue;
                 }
-                long word = TokenHash.of(text, start, i);
                 int fact = wordFacts.get(word, VALENCE_ZERO);
                 boolean isNegation = (fact & NEGATION) != 0 || endsWithNt(text, start, i);
                 long unigram = negated ? TokenHash.combine(word, NEGATED_SALT) : word;
@@ -138,17 +141,11 @@ public final class HybridFeatures {
         return vector;
     }
 
-    private static boolean hasLatinLetter(String text, int start, int end) {
-        for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-                return true; // The common case, without Character's tables.
-            }
-            if (c >= 0x80 && c < 0x250 && Character.isLetter(c)) {
-                return true; // Basic Latin through Latin Extended-B.
-            }
+    private static boolean isLatinLetter(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); // The common case, without Character's tables.
         }
-        return false;
+        return c < 0x250 && Character.isLetter(c); // Basic Latin through Latin Extended-B.
     }
 
     /** Letters, digits and apostrophes make words ("don't" is one word). */

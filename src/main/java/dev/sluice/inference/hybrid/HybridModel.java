@@ -22,11 +22,7 @@ public final class HybridModel implements SentimentModel {
     public static final int NEUTRAL = 2;
 
     private final HybridFeatures features;
-    /**
-     * The weights feature by feature, the three classes' side by side ({@code [3 * feature + class]}),
-     * so that a feature's weights share a cache line: the table is 3 MB and a text's features are
-     * scattered over it, so a row per class cost three cache misses per feature.
-     */
+    /** {@link HybridWeights#byFeature()}: a feature's weights for the three classes side by side. */
     private final float[] weightsByFeature;
     private final double neutralBand;
     /** e^bias: the factor on the neutral odds, computed once. */
@@ -38,7 +34,7 @@ public final class HybridModel implements SentimentModel {
     /** {@code neutralBias} is the whole shift of the neutral class's log-odds: the calibrated one plus the user's. */
     public HybridModel(HybridFeatures features, HybridWeights weights, double neutralBand, double neutralBias) {
         this.features = features;
-        this.weightsByFeature = byFeature(weights.weights());
+        this.weightsByFeature = weights.byFeature();
         this.neutralBand = neutralBand;
         this.neutralOdds = Math.exp(neutralBias);
         this.version = "2+" + weights.checksum().substring(0, 10);
@@ -83,17 +79,6 @@ public final class HybridModel implements SentimentModel {
             out.add(Sentiment.ofProbabilities(p[POSITIVE], p[NEGATIVE], p[NEUTRAL], neutralBand, neutralOdds));
         }
         return out;
-    }
-
-    private static float[] byFeature(float[] rows) {
-        int dimension = HybridFeatures.DIMENSION;
-        float[] byFeature = new float[rows.length];
-        for (int feature = 0; feature < dimension; feature++) {
-            for (int c = 0; c < HybridWeights.CLASSES; c++) {
-                byFeature[HybridWeights.CLASSES * feature + c] = rows[c * dimension + feature];
-            }
-        }
-        return byFeature;
     }
 
     /** The class probabilities of a text, into {@code p}: negative, positive, neutral. */

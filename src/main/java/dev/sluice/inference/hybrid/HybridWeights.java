@@ -26,19 +26,41 @@ public final class HybridWeights {
     private static final String MAGIC = "sluice-hybrid-softmax/2";
     public static final int CLASSES = 3;
 
-    private final float[] weights;
+    /**
+     * Kept feature by feature, the classes' weights side by side ({@code [CLASSES * feature + class]}):
+     * a text's features are scattered over the 3 MB table, and this way one cache line holds a
+     * feature's weights for every class, where a row per class cost a miss per class.
+     */
+    private final float[] byFeature;
     private String checksum;
 
-    public HybridWeights(float[] weights) {
-        if (weights.length != CLASSES * HybridFeatures.DIMENSION) {
-            throw new IllegalArgumentException(
-                    "expected " + CLASSES + " x " + HybridFeatures.DIMENSION + " weights, got " + weights.length);
+    /** Weights one row of {@link HybridFeatures#DIMENSION} per class, as trained and serialized. */
+    public HybridWeights(float[] rows) {
+        if (rows.length != CLASSES * HybridFeatures.DIMENSION) {
+            throw new IllegalArgumentException("expected " + CLASSES + " x " + HybridFeatures.DIMENSION + " weights, got " + rows.length);
         }
-        this.weights = weights;
+        this.byFeature = transpose(rows, CLASSES, HybridFeatures.DIMENSION);
     }
 
+    /** The weights as rows, one per class (a copy). */
     public float[] weights() {
-        return weights;
+        return transpose(byFeature, HybridFeatures.DIMENSION, CLASSES);
+    }
+
+    /** The weights feature by feature, classes side by side; shared, not to be written. */
+    float[] byFeature() {
+        return byFeature;
+    }
+
+    /** A {@code rows x columns} matrix, row after row, as {@code columns x rows}. */
+    private static float[] transpose(float[] matrix, int rows, int columns) {
+        float[] transposed = new float[matrix.length];
+        for (int row = 0; row < rows; row++) {
+            for (int column = 0; column < columns; column++) {
+                transposed[column * rows + row] = matrix[row * columns + column];
+            }
+        }
+        return transposed;
     }
 
     /** SHA-256 of the serialized form: the one load() verified, or computed once for trained weights. */
@@ -55,7 +77,7 @@ public final class HybridWeights {
             out.writeUTF(MAGIC);
             out.writeInt(CLASSES);
             out.writeInt(HybridFeatures.DIMENSION);
-            for (float weight : weights) {
+            for (float weight : weights()) {
                 out.writeFloat(weight);
             }
         } catch (IOException e) {

@@ -6,23 +6,28 @@ package dev.sluice.inference.hybrid;
  */
 public final class TokenHash {
 
-    private static final long OFFSET = 0xcbf29ce484222325L;
+    /** The hash of no characters (FNV's offset basis): {@link #of} is {@link #step} folded over a token from here. */
+    public static final long EMPTY = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
 
     private TokenHash() {
     }
 
     public static long of(CharSequence text, int start, int end) {
-        long hash = OFFSET;
+        long hash = EMPTY;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '\u2019') {
-                continue;
-            }
-            hash ^= Character.toLowerCase(c);
-            hash *= PRIME;
+            hash = step(hash, text.charAt(i));
         }
         return hash;
+    }
+
+    /** The hash of a token's characters so far, extended by {@code c} (apostrophes leave it as it is). */
+    public static long step(long hash, char c) {
+        if (c == '\'' || c == '\u2019') {
+            return hash;
+        }
+        char lower = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c); // ASCII without Character's tables.
+        return (hash ^ lower) * PRIME;
     }
 
     /** A well-spread combination of two hashes (order matters), for bigrams and flags. */
