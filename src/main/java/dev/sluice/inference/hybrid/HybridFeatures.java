@@ -1,5 +1,9 @@
 package dev.sluice.inference.hybrid;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import dev.sluice.inference.lexicon.VaderAnalyzer;
 import dev.sluice.inference.lexicon.VaderScores;
 
@@ -20,25 +24,22 @@ public final class HybridFeatures {
 
     private static final long NEGATED_SALT = 0x6E65676174656421L;
     private static final long BIGRAM_SALT = 0x62696772616D2121L;
-    private static final java.util.List<String> NEGATIONS = java.util.List.of("not", "no", "never", "none", "nobody", "nothing", "neither",
-            "nor",
+    private static final List<String> NEGATIONS = List.of("not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
             "nowhere", "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "wont", "wouldnt",
             "shouldnt", "couldnt", "havent", "hasnt", "hadnt", "aint", "without", "hardly", "barely", "rarely", "seldom");
 
-    /**
-     * What a word is to the features, by its {@link TokenHash}, one lookup per token: its AFINN
-     * valence plus {@link #VALENCE_ZERO} in the low bits, {@link #NEGATION} when it negates.
-     */
+    /** {@link #wordFacts}' packing: AFINN's -5..5 plus VALENCE_ZERO in the low bits, NEGATION beside. */
     private static final int VALENCE_ZERO = 8;
     private static final int VALENCE_BITS = 15;
     private static final int NEGATION = 16;
 
     private final VaderAnalyzer vader;
+    /** What a word is to the features, by its {@link TokenHash}: its AFINN valence and whether it negates, in one lookup per token. */
     private final TokenTable wordFacts;
 
     public HybridFeatures(VaderAnalyzer vader, AfinnLexicon afinn) {
         this.vader = vader;
-        java.util.Map<Long, Integer> facts = new java.util.HashMap<>();
+        Map<Long, Integer> facts = new HashMap<>();
         afinn.valenceByHash().forEach((word, valence) -> facts.put(word, valence + VALENCE_ZERO));
         for (String negation : NEGATIONS) {
             facts.merge(TokenHash.of(negation, 0, negation.length()), VALENCE_ZERO | NEGATION, (fact, flag) -> fact | NEGATION);
