@@ -12,9 +12,7 @@ import java.util.Arrays;
  */
 final class CharRangeSet {
 
-    /** The source as a String for add's probe and as chars for find's comparisons. */
-    private final String sourceText;
-    private final char[] source;
+    private final String source;
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     /** Entry index + 1 per slot; 0 is empty. */
@@ -25,8 +23,7 @@ final class CharRangeSet {
 
     /** An empty set whose ranges will be ranges of {@code source}. */
     CharRangeSet(String source) {
-        this.sourceText = source;
-        this.source = source.toCharArray();
+        this.source = source;
     }
 
     int size() {
@@ -38,8 +35,8 @@ final class CharRangeSet {
         if ((size + 1) * 2 > slots.length) {
             grow();
         }
-        int hash = hash(sourceText, start, end);
-        int slot = probe(hash, sourceText, start, end, false);
+        int hash = hash(source, start, end);
+        int slot = probe(hash, source, start, end, false);
         if (slots[slot] != 0) {
             return slots[slot] - 1;
         }
@@ -83,10 +80,9 @@ final class CharRangeSet {
         if (ends[entry] - from != end - start) {
             return false;
         }
-        char[] chars = source;
         for (int i = 0; i < end - start; i++) {
             char c = text.charAt(start + i);
-            if (chars[from + i] != (asciiLower ? lower(c) : c)) {
+            if (source.charAt(from + i) != (asciiLower ? lower(c) : c)) {
                 return false;
             }
         }
