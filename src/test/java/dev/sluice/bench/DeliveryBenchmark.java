@@ -1,5 +1,7 @@
 package dev.sluice.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,22 +68,19 @@ public final class DeliveryBenchmark {
         String group = name + "-sluice.requests";
         try (SluiceChild child = SluiceChild.start(SluiceChild.jar(), bootstrap, env(mode, name, interval, "sluice.requests"));
                 TestKafka kafka = new TestKafka(bootstrap)) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            long firstAt = 0;
-            long atFirst = 0;
-            long committed = 0;
-            while (committed < backlog) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(mode + ": only " + committed + " committed after 10 min");
-                }
-                Thread.sleep(50); // Sampling: the sample rate sets the precision.
-                committed = kafka.committed(group, "sluice.requests").values().stream().mapToLong(Long::longValue).sum();
-                if (firstAt == 0 && committed >= backlog * 0.2) {
-                    firstAt = System.nanoTime();
-                    atFirst = committed;
-                }
-            }
-            return (committed - atFirst) / ((System.nanoTime() - firstAt) / 1e9);
+            long[] firstAtAndCommitted = {0, 0};
+            // Sampled every 50 ms: the sample rate sets the precision.
+            await().alias(mode + ": the whole backlog committed").atMost(Duration.ofMinutes(10)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        long committed = kafka.committed(group, "sluice.requests").values().stream().mapToLong(Long::longValue).sum();
+                        if (firstAtAndCommitted[0] == 0 && committed >= backlog * 0.2) {
+                            firstAtAndCommitted[0] = System.nanoTime();
+                            firstAtAndCommitted[1] = committed;
+                        }
+                        return committed >= backlog;
+                    });
+            long committed = kafka.committed(group, "sluice.requests").values().stream().mapToLong(Long::longValue).sum();
+            return (committed - firstAtAndCommitted[1]) / ((System.nanoTime() - firstAtAndCommitted[0]) / 1e9);
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.sluice.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -148,31 +149,52 @@ public final class ThroughputBenchmark {
      */
     static Measurement measure(String bootstrap, String topic, int expected, ProcessCosts child) throws InterruptedException {
         try (TestKafka kafka = new TestKafka(bootstrap)) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            long firstAt = 0;
-            long countAtFirst = 0;
-            long count = 0;
-            double cpuAtFirst = Double.NaN;
-            double allocatedAtFirst = Double.NaN;
-            double compilerAtFirst = Double.NaN;
-            while (count < expected) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("only " + count + " of " + expected + " outputs on " + topic + " after 10 min");
-                }
-                Thread.sleep(50); // Sampling, not waiting for a condition: the sample rate sets the precision.
-                count = kafka.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
-                if (firstAt == 0 && count >= expected * WARM_UP) {
-                    firstAt = System.nanoTime();
-                    countAtFirst = count;
-                    if (child != null) {
-                        cpuAtFirst = child.cpuSeconds();
-                        allocatedAtFirst = child.allocatedBytes();
-                        compilerAtFirst = child.compilerCpuSeconds();
-                    }
+            Window window = new Window(expected, child);
+            // Sampled every 50 ms: the sample rate sets the precision.
+            await().alias("all " + expected + " outputs on " + topic).atMost(Duration.ofMinutes(10)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> window.sample(kafka.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum()));
+            return window.measurement();
+        }
+    }
+
+    /** The measured window: opened at the first sample past the warm-up share of the outputs, closed at the last. */
+    private static final class Window {
+
+        private final int expected;
+        private final ProcessCosts child;
+        private long firstAt;
+        private long countAtFirst;
+        private long count;
+        private long lastAt;
+        private double cpuAtFirst = Double.NaN;
+        private double allocatedAtFirst = Double.NaN;
+        private double compilerAtFirst = Double.NaN;
+
+        Window(int expected, ProcessCosts child) {
+            this.expected = expected;
+            this.child = child;
+        }
+
+        /** Records a sample of the output count; true once every output is there. */
+        boolean sample(long outputs) {
+            count = outputs;
+            lastAt = System.nanoTime();
+            if (firstAt == 0 && count >= expected * WARM_UP) {
+                firstAt = lastAt;
+                countAtFirst = count;
+                if (child != null) {
+                    cpuAtFirst = child.cpuSeconds();
+                    allocatedAtFirst = child.allocatedBytes();
+                    compilerAtFirst = child.compilerCpuSeconds();
                 }
             }
+            return count >= expected;
+        }
+
+        Measurement measurement() {
             long records = count - countAtFirst;
-            double rate = records / ((System.nanoTime() - firstAt) / 1e9);
+            double rate = records / ((lastAt - firstAt) / 1e9);
             if (child == null) {
                 return new Measurement(rate, Double.NaN, Double.NaN, Double.NaN);
             }

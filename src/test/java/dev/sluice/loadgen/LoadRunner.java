@@ -1,5 +1,7 @@
 package dev.sluice.loadgen;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,16 +68,19 @@ public final class LoadRunner {
             stop.set(true);
             throw new IllegalStateException("the readers could not reach the results topic " + plan.resultsTopic());
         }
-        long started = System.currentTimeMillis();
         List<Thread> producers = new ArrayList<>();
         for (int p = 0; p < plan.producers(); p++) {
             int producer = p;
             producers.add(start("producer-" + p, () -> produce(producer, runId, matcher, sentCount)));
         }
-        long deadline = started + plan.timer().toMillis();
-        while (System.currentTimeMillis() < deadline && !(allDone(producers) && matcher.complete(plan.expected()))) {
-            printProgress(sentCount.get(), matcher.matched());
-            Thread.sleep(100); // Progress display cadence, not a wait for a condition: the loop checks it.
+        try {
+            // Progress shown every 100 ms while waiting; when the timer runs out the report counts what is missing.
+            await().atMost(plan.timer()).pollInSameThread().pollInterval(Duration.ofMillis(100)).until(() -> {
+                printProgress(sentCount.get(), matcher.matched());
+                return allDone(producers) && matcher.complete(plan.expected());
+            });
+        } catch (ConditionTimeoutException timerRanOut) {
+            // Not an error: a run ends at its timer, complete or not.
         }
         printProgress(sentCount.get(), matcher.matched());
         progress.println();
