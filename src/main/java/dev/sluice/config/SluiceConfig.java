@@ -53,6 +53,15 @@ public interface SluiceConfig {
     @WithName("exactly-once")
     ExactlyOnce exactlyOnce();
 
+    /**
+     * Kafka's lz4 codec through lz4-java's JNI library in the JVM, for the results sluice compresses
+     * and the lz4 requests it reads; {@code false} keeps lz4-java's pure-Java codec, which the native
+     * executable always uses.
+     */
+    @WithName("lz4-native")
+    @WithDefault("true")
+    boolean lz4Native();
+
     /** {@code none} (default) or {@code latest-per-key}: score only the newest waiting record of a key. */
     @WithDefault("none")
     DedupeMode dedupe();

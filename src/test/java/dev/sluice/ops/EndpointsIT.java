@@ -247,6 +247,32 @@ class EndpointsIT {
     }
 
     @Test
+    void lz4RequestsAreReadAndTheirResultsWrittenWithLz4JavasJniCodecInTheJvmAndItsJavaCodecNatively() throws Exception {
+        String id = "lz4-" + UUID.randomUUID().toString().substring(0, 8);
+        try (TestKafka kafka = TestKafka.connect();
+                KafkaProducer<byte[], byte[]> lz4 = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        KafkaBrokerResource.bootstrapServers(), ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+            lz4.send(new ProducerRecord<>("sluice.requests", "lz4".getBytes(StandardCharsets.UTF_8),
+                    ("{\"id\":\"" + id + "\",\"text\":\"a wonderful, lovely day\"}").getBytes(StandardCharsets.UTF_8))).get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka.ids(kafka.readAll("sluice.results")).contains(id));
+        }
+        // The JNI library comes out of lz4-java's jar at run time; the native executable keeps the pure-Java codec.
+        String jni = nativeExecutable() ? "0.0" : "1.0";
+        Http.management().get("/q/metrics").then().statusCode(200).body(containsString("sluice_lz4_native " + jni));
+    }
+
+    /** Whether this build's artifact, the one under test, is the native executable. */
+    private static boolean nativeExecutable() throws java.io.IOException {
+        java.util.Properties artifact = new java.util.Properties();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("target", "quarkus-artifact.properties"))) {
+            artifact.load(in);
+        }
+        return "native".equals(artifact.getProperty("type"));
+    }
+
+    @Test
     void textsPostedForScoringAreAnsweredInOrderByTheKafkaPathsModel() {
         String model = when().get("/api/model").then().statusCode(200).extract().path("id");
         Http.scorer().contentType(ContentType.JSON)
