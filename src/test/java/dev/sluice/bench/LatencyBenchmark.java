@@ -43,7 +43,7 @@ public final class LatencyBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WARM_UP_SECONDS = 5;
     private static final String WARM_UP_PHASE = "warmup-";
-    private static final int WARM_UP_PHASE_SECONDS = 10;
+    private static final int WARM_UP_PHASE_SECONDS = 20;
 
     public static void main(String[] args) throws Exception {
         int backlog = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
