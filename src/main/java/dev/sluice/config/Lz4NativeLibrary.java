@@ -12,17 +12,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.StartupEvent;
 
-import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.util.Native;
 
 /**
  * Loads lz4-java's JNI library, so that Kafka's lz4 codec uses it. lz4-java loads it by itself only
  * when its classes come from the system class loader, and Quarkus runs the application in its own:
  * without this, results were compressed and lz4 requests decompressed by the pure-Java codec, 14 %
- * of sluice's CPU samples at saturation, where the JNI one compresses 3.6 times as fast
- * (docs/BENCHMARKS.md). Kafka's lz4 streams choose their codec once, when their classes initialize,
- * so this runs before anything else at start. Gauge {@code sluice_lz4_native} says which codec new
- * streams get (1 the JNI one).
+ * of sluice's Java samples at saturation, which the JNI one does three to five times as fast
+ * (docs/BENCHMARKS.md, {@code Lz4CodecBenchmark}). Kafka's lz4 streams choose their codec once, when
+ * their classes initialize, so this runs before anything else at start. Gauge {@code sluice_lz4_native}
+ * is 1 while the library is loaded: lz4-java's fastest codec is then the JNI one.
  */
 @ApplicationScoped
 public class Lz4NativeLibrary {
@@ -37,12 +36,7 @@ public class Lz4NativeLibrary {
                 LOG.infof("lz4 stays on lz4-java's pure-Java codec: its JNI library did not load (%s)", e.toString());
             }
         }
-        Gauge.builder("sluice.lz4.native", () -> jniCodec() ? 1 : 0)
+        Gauge.builder("sluice.lz4.native", () -> Native.isLoaded() ? 1 : 0)
                 .description("1 when Kafka's lz4 codec uses lz4-java's JNI library, 0 for its pure-Java codec").register(registry);
-    }
-
-    /** Whether a codec created now is the JNI one. */
-    static boolean jniCodec() {
-        return Native.isLoaded() && LZ4Factory.fastestInstance() == LZ4Factory.nativeInstance();
     }
 }

@@ -76,7 +76,7 @@ public final class LatencyBenchmark {
                 // loop as much as for sluice. In one run ("10,25,50,75,10") 10 % gave p99 37 / 94 ms (sluice / bare) first
                 // and 23 / 26 ms last; one hop alone (HopLatencyProbe) at 2,000/s gave p99 66 ms first and 9 ms last.
                 for (int index = 0; index < percents.length; index++) {
-                    int rate = (int) Math.round(saturated * percents[index] / 100);
+                    int rate = rate(saturated, percents[index]);
                     bare(bootstrap, WARM_UP_PHASE + phase(index, percents[index]), rate, WARM_UP_PHASE_SECONDS);
                     paced(bootstrap, "sluice.requests", "sluice.results", rate, WARM_UP_PHASE_SECONDS, "requestTimestamp", () -> {
                     });
@@ -84,7 +84,7 @@ public final class LatencyBenchmark {
                 System.out.printf("warm-up: every rate for %d s through both, not measured%n", WARM_UP_PHASE_SECONDS);
                 for (int index = 0; index < percents.length; index++) {
                     int percent = percents[index];
-                    int rate = (int) Math.round(saturated * percent / 100);
+                    int rate = rate(saturated, percent);
                     Run bare = bare(bootstrap, phase(index, percent), rate, seconds);
                     String[] metricsAtStart = new String[1];
                     Run sluice = paced(bootstrap, "sluice.requests", "sluice.results", rate, seconds, "requestTimestamp",
@@ -112,6 +112,10 @@ public final class LatencyBenchmark {
             phases.add(WARM_UP_PHASE + phase(index, percents[index]));
         }
         return phases;
+    }
+
+    private static int rate(double saturated, int percent) {
+        return (int) Math.round(saturated * percent / 100);
     }
 
     private static String phase(int index, int percent) {

@@ -14,16 +14,21 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -264,9 +269,9 @@ class EndpointsIT {
     }
 
     /** Whether this build's artifact, the one under test, is the native executable. */
-    private static boolean nativeExecutable() throws java.io.IOException {
-        java.util.Properties artifact = new java.util.Properties();
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("target", "quarkus-artifact.properties"))) {
+    private static boolean nativeExecutable() throws IOException {
+        Properties artifact = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("target", "quarkus-artifact.properties"))) {
             artifact.load(in);
         }
         return "native".equals(artifact.getProperty("type"));
