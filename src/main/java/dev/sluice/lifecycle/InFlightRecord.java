@@ -1,5 +1,6 @@
 package dev.sluice.lifecycle;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
@@ -44,6 +45,8 @@ public final class InFlightRecord {
     private FailureReason failureReason;
     private Throwable failureCause;
     private long retryDueMs;
+    /** Its result, built by the publish stage on the worker that scored it; null until then, and once it is no longer a result. */
+    private ProducerRecord<byte[], byte[]> builtResult;
 
     /** Set once parsed by the scoring stage; null before, and for bad requests. */
     private SentimentRequest request;
@@ -110,6 +113,10 @@ public final class InFlightRecord {
         this.modelId = modelId;
     }
 
+    void builtResult(ProducerRecord<byte[], byte[]> result) {
+        this.builtResult = result;
+    }
+
     /** Its outcome was handed to the publisher (its key's earlier records written, its lane free). */
     void released(long nanos) {
         releasedNanos = nanos;
@@ -117,6 +124,7 @@ public final class InFlightRecord {
 
     void parked(Destination destination, FailureReason reason, Throwable cause, long retryDueMs) {
         this.destination = destination;
+        this.builtResult = null;
         this.failureReason = reason;
         this.failureCause = cause;
         this.retryDueMs = retryDueMs;
@@ -234,6 +242,11 @@ public final class InFlightRecord {
     /** Where the outcome goes; null while the record is not yet decided. */
     public Destination destination() {
         return destination;
+    }
+
+    /** Its result as built when it was scored, or null: built when it is sent. */
+    public ProducerRecord<byte[], byte[]> builtResult() {
+        return builtResult;
     }
 
     public Sentiment sentiment() {

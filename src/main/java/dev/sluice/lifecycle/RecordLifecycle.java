@@ -167,6 +167,7 @@ public class RecordLifecycle {
                 continue;
             }
             record.scored(sentiments.get(i), modelId, now);
+            record.builtResult(publisher().resultAhead(record));
             List<InFlightRecord> ready = lanes.decided(record);
             if (!ready.isEmpty()) {
                 sendOrder.release(ready, released);

@@ -54,8 +54,15 @@ public class OutcomeSender implements OutcomePublisher {
     private final ScheduledExecutorService timer = DaemonThreads.timer("sluice-send-retry");
     /** The one thread that hands outcomes to the producer: what waits for the broker waits here, never on a worker. */
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(DaemonThreads.named("sluice-publisher"));
-    /** True on the producer's I/O thread inside a callback: what is published from there is built on the publisher thread. */
-    private final ThreadLocal<Boolean> inCallback = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /**
+     * True on a producer's I/O thread (marked at its first callback; it runs nothing else of
+     * sluice's): what is published from there is built on the publisher thread. A send failing at
+     * once calls back on the publisher thread, which then counts as one: harmless, as it builds
+     * what it sends anyway. Marked once, not
+     * set and reset around each callback: a ThreadLocal write scans the thread's map for stale
+     * entries, 1.2 % of sluice's samples at steady state (docs/BENCHMARKS.md).
+     */
+    private final ThreadLocal<Boolean> onProducerThread = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private volatile boolean closed;
     private final OutcomeSends sends;
     private final RecordTracing tracing;
@@ -79,8 +86,9 @@ public class OutcomeSender implements OutcomePublisher {
      * Sends a group a lane released (or one record), in offset order, on the publisher thread: a
      * worker that scored a batch never waits for the broker, and a producer callback that releases
      * the next group never sends from the producer's own thread (a send there could block on buffer
-     * memory only that thread frees). A worker builds its group's records itself, in parallel with
-     * the other workers; the publisher thread only hands them to the producer.
+     * memory only that thread frees). Results were built when scored ({@link #resultAhead}); a worker
+     * builds the rest of its group's records itself, in parallel with the other workers; the
+     * publisher thread only hands them to the producer.
      */
     @Override
     public void publishAll(List<List<InFlightRecord>> groups) {
@@ -90,7 +98,7 @@ public class OutcomeSender implements OutcomePublisher {
         List<GroupRound> rounds = new ArrayList<>(groups.size());
         for (List<InFlightRecord> group : groups) {
             GroupRound round = new GroupRound(group);
-            if (!inCallback.get()) {
+            if (!onProducerThread.get()) {
                 for (int index = 0; index < group.size(); index++) {
                     prepare(round, index);
                 }
@@ -143,12 +151,10 @@ public class OutcomeSender implements OutcomePublisher {
     private void sendOne(GroupRound round, int index, ProducerRecord<byte[], byte[]> out) {
         InFlightRecord record = round.record(index);
         Callback callback = (metadata, error) -> {
-            inCallback.set(Boolean.TRUE);
-            try {
-                answered(round, index, out, error);
-            } finally {
-                inCallback.set(Boolean.FALSE);
+            if (!onProducerThread.get()) {
+                onProducerThread.set(Boolean.TRUE);
             }
+            answered(round, index, out, error);
         };
         try {
             sends.send(record, out, callback);
@@ -180,9 +186,7 @@ public class OutcomeSender implements OutcomePublisher {
 
     private ProducerRecord<byte[], byte[]> built(InFlightRecord record) {
         return switch (record.destination()) {
-            case RESULT -> new ProducerRecord<>(resultsTopic, null, null, record.key(),
-                    writer.write(record, record.sentiment(), record.modelId(), System.currentTimeMillis()),
-                    TraceContext.forResult(record.headers()));
+            case RESULT -> record.builtResult() != null ? record.builtResult() : result(record);
             case RETRY_TOPIC -> {
                 Headers headers = FailureHeaders.of(record, record.failureReason(), record.failureCause());
                 DeadLetterHeaders.add(headers, DeadLetterHeaders.RETRY_DUE_MS, Long.toString(record.retryDueMs()));
@@ -191,6 +195,22 @@ public class OutcomeSender implements OutcomePublisher {
             case DEAD_LETTER -> new ProducerRecord<>(deadLetterTopic, null, null, record.key(), record.value(),
                     FailureHeaders.of(record, record.failureReason(), record.failureCause()));
         };
+    }
+
+    @Override
+    public ProducerRecord<byte[], byte[]> resultAhead(InFlightRecord scored) {
+        try {
+            return result(scored);
+        } catch (RuntimeException e) {
+            return null; // Built again when sent, where a result that cannot be built is dead-lettered.
+        }
+    }
+
+    /** The record's result; {@code processedAt} is when it is built, so normally when the model scored it. */
+    private ProducerRecord<byte[], byte[]> result(InFlightRecord record) {
+        return new ProducerRecord<>(resultsTopic, null, null, record.key(),
+                writer.write(record, record.sentiment(), record.modelId(), System.currentTimeMillis()),
+                TraceContext.forResult(record.headers()));
     }
 
     /** The broker's answer to one send (or the send's own exception), on the producer's thread or the publisher's. */

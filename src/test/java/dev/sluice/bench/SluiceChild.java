@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * management ports, and readings of its CPU time (from /proc) and of the bytes it allocated (from
  * its Micrometer JVM metrics), so that a benchmark can report per-record costs.
  */
-final class SluiceChild implements AutoCloseable, ProcessCosts {
+public final class SluiceChild implements AutoCloseable, ProcessCosts {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -46,11 +46,17 @@ final class SluiceChild implements AutoCloseable, ProcessCosts {
         return jar;
     }
 
+    /**
+     * The JIT option sluice's JVM image and Helm chart run with (ImageJvmOptionsTest keeps them equal), so that a benchmark
+     * measures what users run; SLUICE_BENCH_JVM_OPTS=-XX:CompileThresholdScaling=1 measures without it.
+     */
+    public static final String IMAGE_JIT_OPTION = "-XX:CompileThresholdScaling=3";
+
     static SluiceChild start(Path jar, String bootstrap, Map<String, String> env) throws IOException {
         File log = File.createTempFile("sluice-bench-", ".log");
         List<String> command = new ArrayList<>();
         if (jar.toString().endsWith(".jar")) {
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", IMAGE_JIT_OPTION));
             String extraJvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS"); // e.g. a Flight Recorder setting, for profiling
             if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
                 command.addAll(List.of(extraJvmOptions.trim().split("\\s+")));

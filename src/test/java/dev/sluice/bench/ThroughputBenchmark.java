@@ -170,6 +170,7 @@ public final class ThroughputBenchmark {
         private double cpuAtFirst = Double.NaN;
         private double allocatedAtFirst = Double.NaN;
         private double compilerAtFirst = Double.NaN;
+        private final WarmingTrace trace = new WarmingTrace();
 
         Window(int expected, ProcessCosts child) {
             this.expected = expected;
@@ -180,6 +181,9 @@ public final class ThroughputBenchmark {
         boolean sample(long outputs) {
             count = outputs;
             lastAt = System.nanoTime();
+            if (child != null) {
+                trace.sample(lastAt, outputs, child.compilerCpuSeconds());
+            }
             if (firstAt == 0 && count >= expected * WARM_UP) {
                 firstAt = lastAt;
                 countAtFirst = count;
@@ -204,4 +208,40 @@ public final class ThroughputBenchmark {
     }
 
     private static final double WARM_UP = 0.2;
+
+    /**
+     * Prints, every {@link #STEP} from the first output on, the outputs per second and (for sluice)
+     * the share of one core its JIT compiler threads used: how long it takes to reach its compiled
+     * speed, which the measured window of a few tens of seconds mostly is not.
+     */
+    private static final class WarmingTrace {
+
+        private static final long STEP = 5_000_000_000L;
+        private long startAt;
+        private long stepAt;
+        private long outputsAtStep;
+        private double compilerAtStep;
+
+        void sample(long now, long outputs, double compilerSeconds) {
+            if (startAt == 0) {
+                if (outputs > 0) {
+                    startAt = stepAt = now;
+                    outputsAtStep = outputs;
+                    compilerAtStep = compilerSeconds;
+                }
+                return;
+            }
+            if (now - stepAt >= STEP) {
+                double seconds = (now - stepAt) / 1e9;
+                String compiler = Double.isNaN(compilerSeconds)
+                        ? ""
+                        : String.format(", JIT compiler %3.0f %% of a core", (compilerSeconds - compilerAtStep) * 100 / seconds);
+                System.out.printf("  after %3.0f s: %,9.0f outputs/s%s%n", (now - startAt) / 1e9, (outputs - outputsAtStep) / seconds,
+                        compiler);
+                stepAt = now;
+                outputsAtStep = outputs;
+                compilerAtStep = compilerSeconds;
+            }
+        }
+    }
 }

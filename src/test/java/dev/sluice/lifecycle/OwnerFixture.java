@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -72,8 +73,22 @@ final class OwnerFixture {
                 flushedAfter.add(offered.size());
             }
         };
+        OutcomePublisher publisher = new OutcomePublisher() {
+
+            @Override
+            public void publishAll(List<List<InFlightRecord>> groups) {
+                published.addAll(groups);
+            }
+
+            /** A result naming the thread that built it. */
+            @Override
+            public ProducerRecord<byte[], byte[]> resultAhead(InFlightRecord scored) {
+                return new ProducerRecord<>("sluice.results", scored.key(),
+                        Thread.currentThread().getName().getBytes(StandardCharsets.UTF_8));
+            }
+        };
         this.lifecycle = new RecordLifecycle(ledger, metrics, sendOrder, new KeyLanes(ordering), policy, REQUESTS, () -> scoring,
-                () -> groups -> published.addAll(groups));
+                () -> publisher);
         this.intake = new RecordIntake(ledger, budgets, lifecycle, metrics, commitsRequested::incrementAndGet, dedupe);
         this.committer = new OffsetCommitter(ledger, budgets, new ConsumerOffsetCommits());
         this.ownership = new PartitionOwnership(ledger, budgets, committer, lifecycle, intake, metrics, Duration.ZERO);

@@ -5,9 +5,11 @@ import static dev.sluice.lifecycle.OwnerFixture.P1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
 
 import dev.sluice.config.OrderingMode;
@@ -96,6 +98,28 @@ class RecordLifecycleTest {
         assertThat(owner.published).isEmpty();
         owner.score(records.get(0));
         assertThat(owner.published).containsExactly(List.of(records.get(0), records.get(1)));
+    }
+
+    @Test
+    void aRecordHeldByItsKeyHasItsResultBuiltByTheThreadThatScoredIt() throws Exception {
+        OwnerFixture owner = new OwnerFixture().assigned(P0);
+        List<InFlightRecord> records = owner.poll(P0, "k", 0, "k", 1);
+        owner.score(records.get(0));
+        Thread worker = new Thread(() -> owner.score(records.get(1)), "scoring-worker");
+        worker.start();
+        worker.join();
+        assertThat(owner.publishedRecords()).containsExactly(records.get(0));
+        assertThat(new String(records.get(1).builtResult().value(), StandardCharsets.UTF_8)).isEqualTo("scoring-worker");
+    }
+
+    @Test
+    void aResultTheBrokerRefusesIsNoLongerSentAsBuilt() {
+        OwnerFixture owner = new OwnerFixture().assigned(P0);
+        InFlightRecord record = owner.poll(P0, "k", 0).get(0);
+        owner.score(record);
+        assertThat(record.builtResult()).isNotNull();
+        owner.lifecycle.refused(record, new RecordTooLargeException("too large"));
+        assertThat(record.builtResult()).isNull();
     }
 
     @Test
