@@ -58,9 +58,9 @@ public class OutcomeSender implements OutcomePublisher {
      * True on a producer's I/O thread (marked at its first callback; it runs nothing else of
      * sluice's): what is published from there is built on the publisher thread. A send failing at
      * once calls back on the publisher thread, which then counts as one: harmless, as it builds
-     * what it sends anyway. Marked once, not
-     * set and reset around each callback: a ThreadLocal write scans the thread's map for stale
-     * entries, 1.2 % of sluice's samples at steady state (docs/BENCHMARKS.md).
+     * what it sends anyway. Marked once, not set and reset around each callback: a ThreadLocal
+     * write scans the thread's map for stale entries, 1.2 % of sluice's samples at steady state
+     * (docs/BENCHMARKS.md).
      */
     private final ThreadLocal<Boolean> onProducerThread = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private volatile boolean closed;
