@@ -354,7 +354,7 @@ public interface SluiceConfig {
         @WithDefault("262144")
         int batchBytes();
 
-        /** none, gzip, snappy, lz4 or zstd. */
+        /** none, gzip, snappy, lz4 or zstd; lz4 by measurement (docs/BENCHMARKS.md), zstd for network-bound links. */
         @WithDefault("lz4")
         String compression();
     }

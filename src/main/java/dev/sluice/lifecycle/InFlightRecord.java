@@ -5,6 +5,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+
 import dev.sluice.record.FailureReason;
 import dev.sluice.record.Sentiment;
 import dev.sluice.record.SentimentRequest;
@@ -41,6 +43,8 @@ public final class InFlightRecord {
     private volatile RecordState state = RecordState.TAKEN;
     private Destination destination;
     private Sentiment sentiment;
+    /** Where its result is counted once acknowledged, looked up when scored (see SluiceMetrics.processed). */
+    private Counter sentimentCounter;
     private String modelId;
     private FailureReason failureReason;
     private Throwable failureCause;
@@ -106,10 +110,11 @@ public final class InFlightRecord {
         scoringNanos = nanos;
     }
 
-    void scored(Sentiment sentiment, String modelId, long nanos) {
+    void scored(Sentiment sentiment, Counter sentimentCounter, String modelId, long nanos) {
         scoredNanos = nanos;
         this.destination = Destination.RESULT;
         this.sentiment = sentiment;
+        this.sentimentCounter = sentimentCounter;
         this.modelId = modelId;
     }
 
@@ -247,6 +252,10 @@ public final class InFlightRecord {
     /** Its result as built when it was scored, or null: built when it is sent. */
     public ProducerRecord<byte[], byte[]> builtResult() {
         return builtResult;
+    }
+
+    public Counter sentimentCounter() {
+        return sentimentCounter;
     }
 
     public Sentiment sentiment() {

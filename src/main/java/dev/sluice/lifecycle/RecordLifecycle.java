@@ -166,7 +166,8 @@ public class RecordLifecycle {
             if (record.abandoned()) {
                 continue;
             }
-            record.scored(sentiments.get(i), modelId, now);
+            Sentiment sentiment = sentiments.get(i);
+            record.scored(sentiment, metrics.sentimentCounter(record.request().source(), sentiment.label()), modelId, now);
             record.builtResult(publisher().resultAhead(record));
             List<InFlightRecord> ready = lanes.decided(record);
             if (!ready.isEmpty()) {
@@ -216,7 +217,7 @@ public class RecordLifecycle {
             switch (record.destination()) {
                 case RESULT -> {
                     Long requested = record.request().timestamp();
-                    metrics.processed(record.originPartition(), record.request().source(), record.sentiment().label(),
+                    metrics.processed(record.originPartition(), record.sentimentCounter(),
                             requested != null ? requested : record.recordTimestamp(), System.currentTimeMillis());
                     metrics.stages(record.takenNanos(), record.scoringNanos(), record.scoredNanos(), record.releasedNanos(),
                             System.nanoTime());

@@ -82,17 +82,42 @@ public final class ThroughputBenchmark {
 
     /** Preloads {@code requests} requests keyed {@code source-0 .. source-(keys - 1)} in turn. */
     static void preload(String bootstrap, int requests, int keys) {
-        Random random = new Random(1);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262144,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+        preload(bootstrap, 0, requests, keys, Map.of(ProducerConfig.ACKS_CONFIG, "1"));
+    }
+
+    /**
+     * Preloads requests {@code first .. first + requests - 1} in one transaction: sluice reads
+     * requests read_committed, so a running sluice sees none of them until all are there, and then
+     * has the whole backlog to drain.
+     */
+    static void preloadInOneTransaction(String bootstrap, long first, int requests) {
+        preload(bootstrap, first, requests, 1000, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-preload-" + first,
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofMinutes(10).toMillis()));
+    }
+
+    private static void preload(String bootstrap, long first, int requests, int keys, Map<String, Object> settings) {
+        Random random = new Random(1 + first);
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262144, ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            for (long i = 0; i < requests; i++) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        config.putAll(settings);
+        boolean transactional = settings.containsKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            if (transactional) {
+                producer.initTransactions();
+                producer.beginTransaction();
+            }
+            for (long i = first; i < first + requests; i++) {
                 producer.send(new ProducerRecord<>("sluice.requests", ("source-" + (i % keys)).getBytes(StandardCharsets.UTF_8),
                         request(i, random)));
             }
-            producer.flush();
+            if (transactional) {
+                producer.commitTransaction();
+            } else {
+                producer.flush();
+            }
         }
     }
 
@@ -101,6 +126,11 @@ public final class ThroughputBenchmark {
      * commit; with its costs per record, read from its own threads (all named with "bare").
      */
     static Measurement bareLoop(String bootstrap, int requests) throws Exception {
+        return bareLoop(bootstrap, requests, (long) (requests * WARM_UP));
+    }
+
+    /** As above, until {@code expected} results exist, the window opening at {@code opensAt} of them (its group resumes where it stopped). */
+    static Measurement bareLoop(String bootstrap, long expected, long opensAt) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         Thread loop = new Thread(() -> {
             try (KafkaConsumer<byte[], byte[]> consumer = BareClients.consumer(bootstrap, "bare");
@@ -119,7 +149,7 @@ public final class ThroughputBenchmark {
         }, "bare-loop");
         loop.start();
         try {
-            return measure(bootstrap, "bare.results", requests, new ThreadCosts("bare"));
+            return measure(bootstrap, "bare.results", expected, new ThreadCosts("bare"), opensAt);
         } finally {
             stop.set(true);
             loop.join();
@@ -148,8 +178,14 @@ public final class ThroughputBenchmark {
      * are read at both ends of that window.
      */
     static Measurement measure(String bootstrap, String topic, int expected, ProcessCosts child) throws InterruptedException {
+        return measure(bootstrap, topic, expected, child, (long) (expected * WARM_UP));
+    }
+
+    /** As above, the window opening at the first sample with {@code opensAt} outputs or more. */
+    static Measurement measure(String bootstrap, String topic, long expected, ProcessCosts child, long opensAt)
+            throws InterruptedException {
         try (TestKafka kafka = new TestKafka(bootstrap)) {
-            Window window = new Window(expected, child);
+            Window window = new Window(expected, opensAt, child);
             // Sampled every 50 ms: the sample rate sets the precision.
             await().alias("all " + expected + " outputs on " + topic).atMost(Duration.ofMinutes(10)).pollInSameThread()
                     .pollInterval(Duration.ofMillis(50))
@@ -161,7 +197,8 @@ public final class ThroughputBenchmark {
     /** The measured window: opened at the first sample past the warm-up share of the outputs, closed at the last. */
     private static final class Window {
 
-        private final int expected;
+        private final long expected;
+        private final long opensAt;
         private final ProcessCosts child;
         private long firstAt;
         private long countAtFirst;
@@ -172,8 +209,9 @@ public final class ThroughputBenchmark {
         private double compilerAtFirst = Double.NaN;
         private final WarmingTrace trace = new WarmingTrace();
 
-        Window(int expected, ProcessCosts child) {
+        Window(long expected, long opensAt, ProcessCosts child) {
             this.expected = expected;
+            this.opensAt = opensAt;
             this.child = child;
         }
 
@@ -184,7 +222,7 @@ public final class ThroughputBenchmark {
             if (child != null) {
                 trace.sample(lastAt, outputs, child.compilerCpuSeconds());
             }
-            if (firstAt == 0 && count >= expected * WARM_UP) {
+            if (firstAt == 0 && count >= opensAt) {
                 firstAt = lastAt;
                 countAtFirst = count;
                 if (child != null) {

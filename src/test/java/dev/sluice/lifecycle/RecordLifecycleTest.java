@@ -78,6 +78,18 @@ class RecordLifecycleTest {
     }
 
     @Test
+    void aResultCountsUnderItsSourceAndLabelOnlyOnceAcknowledged() {
+        OwnerFixture owner = new OwnerFixture().assigned(P0);
+        InFlightRecord record = owner.poll(P0, "k", 0).get(0);
+        owner.score(record);
+        io.micrometer.core.instrument.Counter counted = owner.registry.get("sluice.sentiment").tag("source", "s")
+                .tag("label", "positive").counter();
+        assertThat(counted.count()).isZero();
+        owner.lifecycle.acknowledged(record);
+        assertThat(counted.count()).isEqualTo(1.0);
+    }
+
+    @Test
     void aRecordHeldByItsKeyCountsTheHoldAsKeyWait() {
         OwnerFixture owner = new OwnerFixture().assigned(P0);
         List<InFlightRecord> records = owner.poll(P0, "k", 0, "k", 1);

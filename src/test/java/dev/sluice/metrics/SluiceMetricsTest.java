@@ -22,7 +22,7 @@ class SluiceMetricsTest {
         MeterRegistry prometheus = new SimpleMeterRegistry();
         CompositeMeterRegistry composite = new CompositeMeterRegistry().add(prometheus);
         SluiceMetrics metrics = new SluiceMetrics(composite, config(Map.of()));
-        metrics.processed(0, "web", Label.POSITIVE, 0, 1);
+        metrics.processed(0, metrics.sentimentCounter("web", Label.POSITIVE), 0, 1);
         assertThat(metrics.registry()).isSameAs(prometheus);
         assertThat(count(prometheus, "web")).isEqualTo(1);
     }
@@ -33,7 +33,7 @@ class SluiceMetricsTest {
         MeterRegistry second = new SimpleMeterRegistry();
         CompositeMeterRegistry composite = new CompositeMeterRegistry().add(first).add(second);
         SluiceMetrics metrics = new SluiceMetrics(composite, config(Map.of()));
-        metrics.processed(0, "web", Label.POSITIVE, 0, 1);
+        metrics.processed(0, metrics.sentimentCounter("web", Label.POSITIVE), 0, 1);
         assertThat(metrics.registry()).isSameAs(composite);
         assertThat(count(first, "web")).isEqualTo(1);
         assertThat(count(second, "web")).isEqualTo(1);
@@ -44,8 +44,8 @@ class SluiceMetricsTest {
         MeterRegistry registry = new SimpleMeterRegistry();
         SluiceMetrics metrics = new SluiceMetrics(registry, config(Map.of()));
         String huge = "s".repeat(60_000);
-        metrics.processed(0, huge, Label.POSITIVE, 0, 1);
-        metrics.processed(0, "web", Label.POSITIVE, 0, 1);
+        metrics.processed(0, metrics.sentimentCounter(huge, Label.POSITIVE), 0, 1);
+        metrics.processed(0, metrics.sentimentCounter("web", Label.POSITIVE), 0, 1);
         assertThat(count(registry, "other")).isEqualTo(1);
         assertThat(count(registry, "web")).isEqualTo(1);
         assertThat(registry.find("sluice.sentiment").meters()).allSatisfy(
@@ -57,9 +57,9 @@ class SluiceMetricsTest {
         MeterRegistry registry = new SimpleMeterRegistry();
         SluiceMetrics metrics = new SluiceMetrics(registry, config(Map.of("sluice.metrics.sources", "web,app")));
         for (int i = 0; i < 30; i++) {
-            metrics.processed(0, "noise-" + i, Label.NEGATIVE, 0, 1);
+            metrics.processed(0, metrics.sentimentCounter("noise-" + i, Label.NEGATIVE), 0, 1);
         }
-        metrics.processed(0, "app", Label.NEGATIVE, 0, 1);
+        metrics.processed(0, metrics.sentimentCounter("app", Label.NEGATIVE), 0, 1);
         assertThat(count(registry, "app")).isEqualTo(1);
         assertThat(count(registry, "other")).isEqualTo(30);
         assertThat(registry.find("sluice.sentiment").tag("source", "noise-0").counter()).isNull();
@@ -70,7 +70,7 @@ class SluiceMetricsTest {
         MeterRegistry registry = new SimpleMeterRegistry();
         SluiceMetrics metrics = new SluiceMetrics(registry, config(Map.of()));
         for (int i = 0; i < SluiceMetrics.MAX_SOURCES + 5; i++) {
-            metrics.processed(0, "source-" + i, Label.NEUTRAL, 0, 1);
+            metrics.processed(0, metrics.sentimentCounter("source-" + i, Label.NEUTRAL), 0, 1);
         }
         assertThat(count(registry, "source-0")).isEqualTo(1);
         assertThat(registry.find("sluice.sentiment").tag("source", "source-" + SluiceMetrics.MAX_SOURCES).counter()).isNull();
