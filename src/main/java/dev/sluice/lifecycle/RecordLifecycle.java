@@ -13,6 +13,8 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.metrics.SluiceMetrics;
 import dev.sluice.record.FailureReason;
@@ -167,7 +169,7 @@ public class RecordLifecycle {
                 continue;
             }
             Sentiment sentiment = sentiments.get(i);
-            record.scored(sentiment, metrics.sentimentCounter(record.request().source(), sentiment.label()), modelId, now);
+            record.scored(sentiment, sentimentCounter(record, sentiment), modelId, now);
             record.builtResult(publisher().resultAhead(record));
             List<InFlightRecord> ready = lanes.decided(record);
             if (!ready.isEmpty()) {
@@ -175,6 +177,16 @@ public class RecordLifecycle {
             }
         }
         handOver(released);
+    }
+
+    /** Where the record's result will be counted; null (not counted by label) rather than a batch stopped by a meter. */
+    private Counter sentimentCounter(InFlightRecord record, Sentiment sentiment) {
+        try {
+            return metrics.sentimentCounter(record.request().source(), sentiment.label());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "%s: its result will not be counted by label and source in the metrics", record);
+            return null;
+        }
     }
 
     /** An attempt failed: retried after a backoff, sent to the retry topic, or dead-lettered. */

@@ -175,13 +175,16 @@ public class SluiceMetrics {
      * A result was acknowledged; {@code sentiment} is its {@link #sentimentCounter}, looked up by
      * the thread that scored it: looking a source up here, on the producer's I/O thread, meant
      * hashing a string last touched on another core (4 % of the samples of a steady-state profile).
+     * Null when that lookup failed: the result is then counted in every meter but that one.
      */
     public void processed(int partition, Counter sentiment, long requestTimestampMs, long nowMs) {
         processed.increment();
         if (partition >= 0 && partition < MAX_PARTITIONS) {
             processedByPartition.incrementAndGet(partition);
         }
-        sentiment.increment();
+        if (sentiment != null) {
+            sentiment.increment();
+        }
         long latency = nowMs - requestTimestampMs;
         if (requestTimestampMs > 0 && latency >= 0) {
             endToEnd.record(latency, java.util.concurrent.TimeUnit.MILLISECONDS);

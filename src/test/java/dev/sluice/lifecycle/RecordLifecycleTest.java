@@ -90,6 +90,27 @@ class RecordLifecycleTest {
     }
 
     @Test
+    void aResultWhoseCounterCannotBeRegisteredIsStillPublishedAndEnds() {
+        OwnerFixture owner = new OwnerFixture().assigned(P0);
+        owner.registry.config().meterFilter(new io.micrometer.core.instrument.config.MeterFilter() {
+
+            @Override
+            public io.micrometer.core.instrument.Meter.Id map(io.micrometer.core.instrument.Meter.Id id) {
+                if (id.getName().equals("sluice.sentiment")) {
+                    throw new IllegalStateException("this registry takes no new sentiment counters");
+                }
+                return id;
+            }
+        });
+        InFlightRecord record = owner.poll(P0, "k", 0).get(0);
+        owner.score(record);
+        assertThat(owner.published).containsExactly(List.of(record));
+        owner.lifecycle.acknowledged(record);
+        assertThat(record.state()).isEqualTo(RecordState.ENDED);
+        assertThat(owner.registry.get("sluice.records.processed").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
     void aRecordHeldByItsKeyCountsTheHoldAsKeyWait() {
         OwnerFixture owner = new OwnerFixture().assigned(P0);
         List<InFlightRecord> records = owner.poll(P0, "k", 0, "k", 1);
