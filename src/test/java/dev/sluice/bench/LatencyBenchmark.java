@@ -28,7 +28,9 @@ import dev.sluice.devbroker.EmbeddedKafkaBroker;
  * Latency at fractions of the saturated rate, sluice against the bare consume→produce loop, in
  * one run against one embedded broker. First each side's saturated rate, compiled: the backlog drained
  * once to warm up, for sluice (default settings) a wait until its JIT compiler is idle, then a second
- * backlog (preloaded in one transaction, so that sluice sees it whole) drained and measured; then a pass through every rate for both, not measured (a first pass was slowest whatever its rates); then, for each fraction, requests on 1,000 keys sent
+ * backlog (preloaded in one transaction, so that sluice sees it whole) drained and measured; then a
+ * pass through every rate for both, not measured (a first pass was slowest whatever its rates);
+ * then, for each fraction, requests on 1,000 keys sent
  * on a fixed schedule (open loop) for {@code seconds} s, to the bare loop and then to the same
  * sluice, each result's arrival minus its request's timestamp recorded (the first 5 s left out).
  * Prints p50/p90/p99 per rate, p50/p99 per second (so a cliff shows where it starts) and, from

@@ -232,6 +232,27 @@ class EndpointsIT {
     }
 
     @Test
+    void anAcknowledgedResultIsCountedUnderItsSourceAndLabel() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (TestKafka kafka = TestKafka.connect()) {
+            kafka.send(new ProducerRecord<>("sluice.requests", "counted".getBytes(StandardCharsets.UTF_8),
+                    ("{\"id\":\"" + run + "-counted\",\"text\":\"awful and slow\",\"source\":\"src-" + run + "\"}")
+                            .getBytes(StandardCharsets.UTF_8)));
+            kafka.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka.ids(kafka.readAll("sluice.results")).contains(run + "-counted"));
+        }
+        Pattern counted = Pattern.compile("(?m)^sluice_sentiment_total\\{[^}]*source=\"src-" + run + "\"[^}]*} ([0-9.]+)$");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Matcher matcher = counted.matcher(Http.management().get("/q/metrics").then().statusCode(200).extract().asString());
+            double total = 0;
+            while (matcher.find()) {
+                total += Double.parseDouble(matcher.group(1));
+            }
+            assertThat(total).as("results counted for source src-%s", run).isEqualTo(1.0);
+        });
+    }
+
+    @Test
     void everyStageOfAResultIsTimedAndNoRecordMovesIllegally() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (TestKafka kafka = TestKafka.connect()) {
