@@ -22,10 +22,10 @@ public class OffsetLedger {
     private final Map<TopicPartition, ContiguousOffsetTracker> trackers = new ConcurrentHashMap<>();
     private volatile long lastEndedNanos = System.nanoTime();
 
-    /** The record ended (its outcome acknowledged): its offset may be committed. */
-    void ended(InFlightRecord record) {
+    /** The record ended (its outcome acknowledged) at {@code nowNanos} (System.nanoTime): its offset may be committed. */
+    void ended(InFlightRecord record, long nowNanos) {
         record.tracker().markDone(record.offset());
-        lastEndedNanos = System.nanoTime();
+        lastEndedNanos = nowNanos;
     }
 
     /** When a record last ended (System.nanoTime), or when the ledger was created. */

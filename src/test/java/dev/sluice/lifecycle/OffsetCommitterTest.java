@@ -28,8 +28,8 @@ class OffsetCommitterTest {
     void onlyTheContiguousFinishedOffsetIsCommitted() {
         OffsetCommitter committer = new OffsetCommitter(ledger, budgets, new ConsumerOffsetCommits());
         List<InFlightRecord> records = taken(P0, 0, 1, 2);
-        ledger.ended(records.get(0));
-        ledger.ended(records.get(2));
+        ledger.ended(records.get(0), System.nanoTime());
+        ledger.ended(records.get(2), System.nanoTime());
         committer.commitOwned(consumer, null, true);
         assertThat(consumer.committed(Set.of(P0))).containsEntry(P0, new OffsetAndMetadata(1));
     }
@@ -38,8 +38,8 @@ class OffsetCommitterTest {
     void aCommitFreesTheBudgetPlacesOfTheRecordsItPasses() {
         OffsetCommitter committer = new OffsetCommitter(ledger, budgets, new ConsumerOffsetCommits());
         List<InFlightRecord> records = taken(P0, 0, 1, 2);
-        ledger.ended(records.get(0));
-        ledger.ended(records.get(1));
+        ledger.ended(records.get(0), System.nanoTime());
+        ledger.ended(records.get(1), System.nanoTime());
         committer.commitOwned(consumer, null, true);
         assertThat(budget.count()).isEqualTo(1);
     }
@@ -47,7 +47,7 @@ class OffsetCommitterTest {
     @Test
     void anOffsetAlreadyCommittedIsNotCommittedAgain() {
         OffsetCommitter committer = new OffsetCommitter(ledger, budgets, new ConsumerOffsetCommits());
-        ledger.ended(taken(P0, 0).get(0));
+        ledger.ended(taken(P0, 0).get(0), System.nanoTime());
         committer.commitOwned(consumer, null, true);
         committer.commitOwned(consumer, null, true);
         assertThat(consumer.commits).hasSize(1);
@@ -56,8 +56,8 @@ class OffsetCommitterTest {
     @Test
     void onlyTheRequestedPartitionsAreCommittedOnRevocation() {
         OffsetCommitter committer = new OffsetCommitter(ledger, budgets, new ConsumerOffsetCommits());
-        ledger.ended(taken(P0, 0).get(0));
-        ledger.ended(taken(P1, 0).get(0));
+        ledger.ended(taken(P0, 0).get(0), System.nanoTime());
+        ledger.ended(taken(P1, 0).get(0), System.nanoTime());
         committer.commitOwned(consumer, List.of(P1), true);
         assertThat(consumer.commits).containsExactly(Map.of(P1, new OffsetAndMetadata(1)));
     }
@@ -65,7 +65,7 @@ class OffsetCommitterTest {
     @Test
     void aPartitionTheConsumerNoLongerHasIsNotCommitted() {
         OffsetCommitter committer = new OffsetCommitter(ledger, budgets, new ConsumerOffsetCommits());
-        ledger.ended(taken(P0, 0).get(0));
+        ledger.ended(taken(P0, 0).get(0), System.nanoTime());
         consumer.assign(List.of(P1));
         committer.commitOwned(consumer, null, true);
         assertThat(consumer.commits).isEmpty();
@@ -74,7 +74,7 @@ class OffsetCommitterTest {
     @Test
     void theRevokedPartitionsAreLetGoAfterTheirCommit() {
         OffsetCommitter committer = new OffsetCommitter(ledger, budgets, new ConsumerOffsetCommits());
-        ledger.ended(taken(P0, 0).get(0));
+        ledger.ended(taken(P0, 0).get(0), System.nanoTime());
         List<String> order = new ArrayList<>();
         consumer.onCommit = () -> order.add("commit");
         committer.commitOwned(consumer, List.of(P0), true, () -> order.add("let go"));
@@ -85,8 +85,8 @@ class OffsetCommitterTest {
     void inExactlyOnceModeTheOffsetsOfEveryOwnedPartitionGoIntoTheTransaction() {
         RecordingTransactions transactions = new RecordingTransactions();
         OffsetCommitter committer = new OffsetCommitter(ledger, budgets, new TransactionalOffsetCommits(transactions));
-        ledger.ended(taken(P0, 0).get(0));
-        ledger.ended(taken(P1, 0).get(0));
+        ledger.ended(taken(P0, 0).get(0), System.nanoTime());
+        ledger.ended(taken(P1, 0).get(0), System.nanoTime());
         committer.commitOwned(consumer, List.of(P0), true);
         assertThat(transactions.committed).containsExactly(Map.of(P0, new OffsetAndMetadata(1), P1, new OffsetAndMetadata(1)));
         assertThat(consumer.commits).isEmpty();

@@ -26,7 +26,7 @@ class OffsetLedgerTest {
         ledger.assigned(List.of(P0));
         InFlightRecord first = taken(P0, 0);
         taken(P0, 1);
-        ledger.ended(first);
+        ledger.ended(first, System.nanoTime());
         assertThat(ledger.revoked(List.of(P0))).isEqualTo(2);
         assertThat(ledger.owned()).isEmpty();
         assertThat(first.abandoned()).isTrue();
@@ -38,14 +38,14 @@ class OffsetLedgerTest {
         InFlightRecord late = taken(P0, 0);
         ledger.revoked(List.of(P0));
         ledger.assigned(List.of(P0));
-        ledger.ended(late);
+        ledger.ended(late, System.nanoTime());
         assertThat(ledger.committablePositions(null)).doesNotContainKey(P0);
     }
 
     @Test
     void committablePositionsNameOnlyPartitionsThatTookRecordsIn() {
         ledger.assigned(List.of(P0, P1));
-        ledger.ended(taken(P0, 4));
+        ledger.ended(taken(P0, 4), System.nanoTime());
         assertThat(ledger.committablePositions(null)).containsExactlyEntriesOf(java.util.Map.of(P0, 5L));
     }
 
@@ -53,15 +53,15 @@ class OffsetLedgerTest {
     void theCommittablePositionStaysAtTheFirstUnfinishedRecord() {
         ledger.assigned(List.of(P0));
         taken(P0, 3);
-        ledger.ended(taken(P0, 4));
+        ledger.ended(taken(P0, 4), System.nanoTime());
         assertThat(ledger.committablePositions(null)).containsEntry(P0, 3L);
     }
 
     @Test
     void aCommitReportsHowManyRecordsItLetGo() {
         ledger.assigned(List.of(P0));
-        ledger.ended(taken(P0, 0));
-        ledger.ended(taken(P0, 1));
+        ledger.ended(taken(P0, 0), System.nanoTime());
+        ledger.ended(taken(P0, 1), System.nanoTime());
         taken(P0, 2);
         assertThat(ledger.committed(P0, 2)).isEqualTo(2);
         assertThat(ledger.pending(null)).isEqualTo(1);
@@ -95,7 +95,7 @@ class OffsetLedgerTest {
                 throw new IllegalStateException(e);
             }
         });
-        ledger.ended(record);
+        ledger.ended(record, System.nanoTime());
         assertThat(drained.get()).isTrue();
     }
 
