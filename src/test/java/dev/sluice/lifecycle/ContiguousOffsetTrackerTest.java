@@ -56,6 +56,20 @@ class ContiguousOffsetTrackerTest {
     }
 
     @Test
+    void anOffsetInAGapOrBelowTheFirstTrackedOneIsNotMarked() {
+        ContiguousOffsetTracker tracker = new ContiguousOffsetTracker();
+        tracker.register(5);
+        tracker.register(9);
+        tracker.register(10);
+        tracker.markDone(7);
+        tracker.markDone(4);
+        assertThat(tracker.pending()).isEqualTo(3);
+        tracker.markDone(10); // Past the gap: its entry is one before where contiguous offsets would put it.
+        assertThat(tracker.pending()).isEqualTo(2);
+        assertThat(tracker.committable()).isEqualTo(5);
+    }
+
+    @Test
     void aSecondDeliveryOfAnOffsetAlreadyTrackedIsRefused() {
         ContiguousOffsetTracker tracker = new ContiguousOffsetTracker();
         assertThat(tracker.register(4)).isTrue();
