@@ -7,7 +7,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -29,7 +28,6 @@ public final class HybridBuildComparison {
 
     private static final int BATCH = 64;
     private static final long ITERATION_NANOS = 1_000_000_000L;
-    private static final int WARM_UP_PAIRS = 3;
 
     public static void main(String[] args) throws Exception {
         List<URL> dependencies = dependencies(Path.of(args[2]));
@@ -39,27 +37,10 @@ public final class HybridBuildComparison {
         int pairs = args.length > 4 ? Integer.parseInt(args[4]) : 30;
         System.out.printf("%d texts (%s), %.0f characters on average; batches of %d; %d pairs of 1 s%n", texts.size(),
                 args.length > 3 ? args[3] : "bench", texts.stream().mapToInt(String::length).average().orElse(0), BATCH, pairs);
-        double[] olderRates = new double[pairs];
-        double[] newerRates = new double[pairs];
-        double[] ratios = new double[pairs];
-        long consumed = 0;
-        for (int pair = -WARM_UP_PAIRS; pair < pairs; pair++) {
-            double olderRate = rate(older, texts);
-            double newerRate = rate(newer, texts);
-            if (pair >= 0) {
-                olderRates[pair] = olderRate;
-                newerRates[pair] = newerRate;
-                ratios[pair] = newerRate / olderRate;
-            }
-            consumed += (long) olderRate;
-        }
-        Arrays.sort(olderRates);
-        Arrays.sort(newerRates);
-        Arrays.sort(ratios);
-        System.out.printf("older: median %,.0f texts/s (%s)%n", median(olderRates), args[0]);
-        System.out.printf("newer: median %,.0f texts/s (%s)%n", median(newerRates), args[1]);
-        System.out.printf("newer / older, per pair: median %.3f, quartiles %.3f-%.3f, range %.3f-%.3f (%d)%n", median(ratios),
-                ratios[pairs / 4], ratios[pairs * 3 / 4], ratios[0], ratios[pairs - 1], consumed % 2);
+        AlternatingPairs.Result rates = AlternatingPairs.run(pairs, () -> rate(older, texts), () -> rate(newer, texts));
+        System.out.printf("older: median %,.0f texts/s (%s)%n", rates.firstMedian(), args[0]);
+        System.out.printf("newer: median %,.0f texts/s (%s)%n", rates.secondMedian(), args[1]);
+        System.out.printf("newer / older, per pair: %s%n", rates.ratioSummary(3));
     }
 
     private static List<URL> dependencies(Path directory) throws IOException {
@@ -112,7 +93,4 @@ public final class HybridBuildComparison {
         return scored / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double median(double[] sorted) {
-        return sorted[sorted.length / 2];
-    }
 }

@@ -1,6 +1,5 @@
 package dev.sluice.bench;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
@@ -33,31 +32,17 @@ public final class MeterCostBenchmark {
     private MeterCostBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         CachedWallClock cached = new CachedWallClock();
         SluiceMetrics system = metrics(Clock.SYSTEM);
         SluiceMetrics withCache = metrics(cached);
         long[][] stamps = stamps(4096);
-        double[] systemNanos = new double[pairs];
-        double[] cachedNanos = new double[pairs];
-        double[] ratios = new double[pairs];
-        for (int pair = -3; pair < pairs; pair++) { // Three pairs to warm up.
-            double a = nanosPerResult(system, stamps);
-            double b = nanosPerResult(withCache, stamps);
-            if (pair >= 0) {
-                systemNanos[pair] = a;
-                cachedNanos[pair] = b;
-                ratios[pair] = b / a;
-            }
-        }
-        Arrays.sort(systemNanos);
-        Arrays.sort(cachedNanos);
-        Arrays.sort(ratios);
-        System.out.printf("Clock.SYSTEM:     median %.0f ns per result%n", systemNanos[pairs / 2]);
-        System.out.printf("CachedWallClock:  median %.0f ns per result%n", cachedNanos[pairs / 2]);
-        System.out.printf("cached / system, per pair: median %.2f, range %.2f-%.2f (%d pairs)%n", ratios[pairs / 2], ratios[0],
-                ratios[pairs - 1], pairs);
+        AlternatingPairs.Result nanos = AlternatingPairs.run(pairs, () -> nanosPerResult(system, stamps),
+                () -> nanosPerResult(withCache, stamps));
+        System.out.printf("Clock.SYSTEM:     median %.0f ns per result%n", nanos.firstMedian());
+        System.out.printf("CachedWallClock:  median %.0f ns per result%n", nanos.secondMedian());
+        System.out.printf("cached / system, per pair: %s (%d pairs)%n", nanos.ratioSummary(2), pairs);
         System.exit(0); // The cached clock's ticker is a daemon thread; nothing else to stop.
     }
 

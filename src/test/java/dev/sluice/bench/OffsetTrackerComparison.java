@@ -31,25 +31,11 @@ public final class OffsetTrackerComparison {
         int window = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         int pairs = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         int[] order = ackOrder(window);
-        double[] olderNanos = new double[pairs];
-        double[] newerNanos = new double[pairs];
-        double[] ratios = new double[pairs];
-        for (int pair = -3; pair < pairs; pair++) { // Three pairs to warm up.
-            double a = nanosPerOffset(older, order);
-            double b = nanosPerOffset(newer, order);
-            if (pair >= 0) {
-                olderNanos[pair] = a;
-                newerNanos[pair] = b;
-                ratios[pair] = b / a;
-            }
-        }
-        Arrays.sort(olderNanos);
-        Arrays.sort(newerNanos);
-        Arrays.sort(ratios);
+        AlternatingPairs.Result nanos = AlternatingPairs.run(pairs, () -> nanosPerOffset(older, order), () -> nanosPerOffset(newer, order));
         System.out.printf("window %,d offsets; %d pairs of 1 s%n", window, pairs);
-        System.out.printf("older: median %.1f ns per offset (%s)%n", olderNanos[pairs / 2], args[0]);
-        System.out.printf("newer: median %.1f ns per offset (%s)%n", newerNanos[pairs / 2], args[1]);
-        System.out.printf("newer / older, per pair: median %.2f, range %.2f-%.2f%n", ratios[pairs / 2], ratios[0], ratios[pairs - 1]);
+        System.out.printf("older: median %.1f ns per offset (%s)%n", nanos.firstMedian(), args[0]);
+        System.out.printf("newer: median %.1f ns per offset (%s)%n", nanos.secondMedian(), args[1]);
+        System.out.printf("newer / older, per pair: %s%n", nanos.ratioSummary(2));
     }
 
     private static Class<?> tracker(Path build) throws Exception {
