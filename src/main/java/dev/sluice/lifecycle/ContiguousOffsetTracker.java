@@ -106,8 +106,8 @@ public final class ContiguousOffsetTracker {
      * An offset's entry. Offsets rise by at least one per entry, so an offset's entry is at most
      * {@code offset - first} entries from the head, and exactly there when the partition has no
      * gaps (no transaction markers or compaction): one read then, as nearly always. Otherwise a
-     * binary search below that bound (a search over thousands of entries was 2 % of a steady-state
-     * profile, on the producer thread that acknowledges every result: docs/BENCHMARKS.md).
+     * binary search below that bound (a search over thousands of entries was 2-4 % of steady-state
+     * profiles, on the producer thread that acknowledges every result: docs/BENCHMARKS.md).
      */
     private int indexOf(long offset) {
         if (size == 0) {
