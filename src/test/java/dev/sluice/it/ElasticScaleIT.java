@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ElasticScaleIT {
     private void scale(int requests, java.util.function.Function<String, Map<String, String>> environment) throws Exception {
         RequestFeed.inBackground(kafka, requests / 4, 0).join(); // A backlog before the first instance starts.
         // Then about 2,500 requests/s, so that every step of the scaling happens while records flow.
-        Thread producer = RequestFeed.inBackground(kafka, requests - requests / 4, 400, i -> false, requests / 4);
+        CompletableFuture<Void> producer = RequestFeed.inBackground(kafka, requests - requests / 4, 400, i -> false, requests / 4);
         Deque<SluiceProcess> running = new ArrayDeque<>();
         try {
             running.push(started("it-a", environment));

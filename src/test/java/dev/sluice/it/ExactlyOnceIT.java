@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class ExactlyOnceIT {
     @Test
     void killedThreeTimesMidStreamEveryRequestHasExactlyOneResult() throws Exception {
         int requests = 100_000;
-        Thread producer = RequestFeed.inBackground(kafka, requests, 0);
+        CompletableFuture<Void> producer = RequestFeed.inBackground(kafka, requests, 0);
         Random random = new Random(17);
         SluiceProcess sluice = SluiceProcess.start(broker.bootstrap(), exactlyOnce("it-a"));
         try {
@@ -75,7 +76,7 @@ class ExactlyOnceIT {
     @Test
     void stoppedWithSigtermMidStreamAndRestartedNothingIsRepeated() throws Exception {
         int requests = 40_000;
-        Thread producer = RequestFeed.inBackground(kafka, requests, 0);
+        CompletableFuture<Void> producer = RequestFeed.inBackground(kafka, requests, 0);
         try (SluiceProcess first = SluiceProcess.start(broker.bootstrap(), exactlyOnce("it-a"))) {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                     .until(() -> ResultLedger.total(kafka, "sluice.results") >= requests / 3);
@@ -123,7 +124,7 @@ class ExactlyOnceIT {
     void anInstanceFencedByASuccessorWithItsTransactionalIdAbortsAndStopsAndItsRecordsEndOnce() throws Exception {
         int requests = 60_000;
         // About 2,500 requests/s for 24 s: the first instance is still sending when its successor starts.
-        Thread producer = RequestFeed.inBackground(kafka, requests, 400);
+        CompletableFuture<Void> producer = RequestFeed.inBackground(kafka, requests, 400);
         SluiceProcess zombie = SluiceProcess.start(broker.bootstrap(), exactlyOnce("it-a"));
         int late = 0;
         try {

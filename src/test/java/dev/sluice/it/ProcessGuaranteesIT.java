@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ProcessGuaranteesIT {
     @Test
     void killedThreeTimesWhileRecordsFlowEveryRequestStillGetsAResultAndDuplicatesStayWithinTheInFlightBound() throws Exception {
         int requests = 200_000;
-        Thread producer = RequestFeed.inBackground(kafka, requests, 0);
+        CompletableFuture<Void> producer = RequestFeed.inBackground(kafka, requests, 0);
         Random random = new Random(11);
         int kills = 0;
         SluiceProcess sluice = SluiceProcess.start(broker.bootstrap(), ENV);
@@ -68,7 +69,7 @@ class ProcessGuaranteesIT {
     @Test
     void aCleanShutdownMidStreamAndARestartGiveNoDuplicatesAndNoLosses() throws Exception {
         int requests = 100_000;
-        Thread producer = RequestFeed.inBackground(kafka, requests, 0);
+        CompletableFuture<Void> producer = RequestFeed.inBackground(kafka, requests, 0);
         SluiceProcess first = SluiceProcess.start(broker.bootstrap(), ENV);
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
@@ -89,7 +90,7 @@ class ProcessGuaranteesIT {
     @Test
     void aSecondInstanceJoiningAndLeavingMidStreamLosesNothing() throws Exception {
         int requests = 150_000;
-        Thread producer = RequestFeed.inBackground(kafka, requests, 2);
+        CompletableFuture<Void> producer = RequestFeed.inBackground(kafka, requests, 2);
         try (SluiceProcess first = SluiceProcess.start(broker.bootstrap(), ENV)) {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                     .until(() -> ResultLedger.total(kafka, "sluice.results") >= requests / 5);
