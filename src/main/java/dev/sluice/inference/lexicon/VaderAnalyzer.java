@@ -481,47 +481,72 @@ public final class VaderAnalyzer {
         int exclamations = 0;
         int questions = 0;
         int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i == text.length() ? ' ' : text.charAt(i);
-            if (c == '!') {
-                exclamations++;
-            } else if (c == '?') {
-                questions++;
+        // The token's lookup hash and shape, read in the pass that finds its end: a token that keeps
+        // its edges (most do) is not read again before its lookup.
+        int hash = 0;
+        int shape = 0;
+        int textLength = text.length();
+        for (int i = 0; i <= textLength; i++) {
+            char c = i == textLength ? ' ' : text.charAt(i);
+            if (!isJsWhitespace(c)) {
+                if (start < 0) {
+                    start = i;
+                    hash = 0;
+                    shape = 0;
+                }
+                hash = CharRangeSet.hash(hash, c);
+                shape |= shape(text, start, i, c);
+                if (c == '!') {
+                    exclamations++;
+                } else if (c == '?') {
+                    questions++;
+                }
+                continue;
             }
-            if (isJsWhitespace(c)) {
-                if (start >= 0 && i - start > 1) {
-                    int from = start;
-                    int to = i;
-                    if (isPunctuationEdge(text.charAt(from)) || isPunctuationEdge(text.charAt(to - 1))) {
-                        for (String punc : PUNC_LIST) {
-                            int length = punc.length();
-                            if (to - from > length + 1) {
-                                if (text.startsWith(punc, from) && !hasAsciiPunctuation(text, from + length, to)) {
-                                    from += length;
-                                    break;
-                                }
-                                if (text.startsWith(punc, to - length) && !hasAsciiPunctuation(text, from, to - length)) {
-                                    to -= length;
-                                    break;
-                                }
+            if (start >= 0 && i - start > 1) {
+                int from = start;
+                int to = i;
+                if (isPunctuationEdge(text.charAt(from)) || isPunctuationEdge(text.charAt(to - 1))) {
+                    for (String punc : PUNC_LIST) {
+                        int length = punc.length();
+                        if (to - from > length + 1) {
+                            if (text.startsWith(punc, from) && !hasAsciiPunctuation(text, from + length, to)) {
+                                from += length;
+                                break;
+                            }
+                            if (text.startsWith(punc, to - length) && !hasAsciiPunctuation(text, from, to - length)) {
+                                to -= length;
+                                break;
                             }
                         }
                     }
-                    addToken(text, from, to, tokens);
                 }
-                start = -1;
-            } else if (start < 0) {
-                start = i;
+                if (from == start && to == i) {
+                    addToken(text, from, to, hash, shape, tokens);
+                } else {
+                    addToken(text, from, to, tokens); // An edge was stripped: read what remains again.
+                }
             }
+            start = -1;
         }
         tokens.exclamations = exclamations;
         tokens.questions = questions;
     }
 
     private void addToken(String text, int start, int end, VaderTokens tokens) {
-        long shapeAndHash = shapeAndHash(text, start, end);
-        int shape = (int) shapeAndHash;
-        int wordEntry = vocabulary.find(text, start, end, (int) (shapeAndHash >>> 32));
+        int hash = 0;
+        int shape = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            hash = CharRangeSet.hash(hash, c);
+            shape |= shape(text, start, i, c);
+        }
+        addToken(text, start, end, hash, shape, tokens);
+    }
+
+    /** Adds the token {@code text[start, end)} with its {@link CharRangeSet#hash} and {@link #shape}. */
+    private void addToken(String text, int start, int end, int hash, int shape, VaderTokens tokens) {
+        int wordEntry = vocabulary.find(text, start, end, hash);
         int lowerEntry;
         if ((shape & (NOT_ASCII | HAS_UPPER)) == 0) {
             lowerEntry = wordEntry; // Already lower case: one lookup, not two.
@@ -556,32 +581,29 @@ public final class VaderAnalyzer {
     private static final int CONTRACTION = 8;
 
     /**
-     * What addToken needs to know of a token, read in one pass: whether it is ASCII, has letters A-Z
-     * and a-z (capitals and no a-z is Python's {@code str.isupper()} as VADER uses it), and holds
-     * "n't" (the low bits); and its {@link CharRangeSet#hash} (the high 32 bits) for the lookup.
+     * What addToken needs to know of a token, one character {@code text[i]} at a time (the token
+     * starts at {@code start}): whether it is ASCII, has letters A-Z and a-z (capitals and no a-z is
+     * Python's {@code str.isupper()} as VADER uses it), and holds "n't", seen at its 't'.
      */
-    private static long shapeAndHash(String text, int start, int end) {
-        int shape = 0;
-        int hash = 0;
-        char last = 0;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            hash = CharRangeSet.hash(hash, c);
-            if (c >= 0x80) {
-                shape |= NOT_ASCII;
-            } else if (c >= 'A' && c <= 'Z') {
-                shape |= HAS_UPPER;
-            } else if (c >= 'a' && c <= 'z') {
-                shape |= HAS_LOWER;
-            } else if (c == '\'' && last == 'n' && i + 1 < end && text.charAt(i + 1) == 't') {
-                shape |= CONTRACTION;
-            }
-            last = c;
+    private static int shape(String text, int start, int i, char c) {
+        if (c >= 0x80) {
+            return NOT_ASCII;
         }
-        return ((long) hash << 32) | shape;
+        if (c >= 'A' && c <= 'Z') {
+            return HAS_UPPER;
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c == 't' && i - start >= 2 && text.charAt(i - 1) == '\'' && text.charAt(i - 2) == 'n'
+                    ? HAS_LOWER | CONTRACTION
+                    : HAS_LOWER;
+        }
+        return 0;
     }
 
     private static boolean isJsWhitespace(char c) {
+        if (c > ' ' && c < '\u00a0') {
+            return false; // Printable ASCII, most of every text, without the comparisons below.
+        }
         return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a')
                 || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000' || c == '\ufeff';
     }
