@@ -11,4 +11,9 @@ interface ProcessCosts {
     default double compilerCpuSeconds() {
         return Double.NaN;
     }
+
+    /** CPU seconds so far by thread name (numbered threads of one pool under one name); empty when unknown. */
+    default java.util.Map<String, Double> cpuSecondsByThread() {
+        return java.util.Map.of();
+    }
 }

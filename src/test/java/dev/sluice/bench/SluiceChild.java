@@ -88,27 +88,47 @@ public final class SluiceChild implements AutoCloseable, ProcessCosts {
     /**
      * CPU seconds of the child's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre" in
      * /proc/PID/task/TID/comm): on two shared cores, compiling sluice's record path takes a fifth
-     * to a third of its CPU for the first tens of seconds. A compiler thread that ends inside the
-     * window takes its time with it.
+     * to a third of its CPU for the first tens of seconds.
      */
     @Override
     public double compilerCpuSeconds() {
-        double seconds = 0;
+        Map<String, Double> compilers = cpuSecondsOfThreads(name -> name.contains("CompilerThre"));
+        return compilers == null ? Double.NaN : compilers.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * CPU seconds of the child's live threads by name (/proc/PID/task/TID/comm, which Linux cuts to
+     * 15 characters) with a trailing number dropped, so that the workers, the compiler threads and
+     * the GC threads each add up under one name; empty when /proc cannot be read. A thread that ends
+     * takes its time with it.
+     */
+    @Override
+    public Map<String, Double> cpuSecondsByThread() {
+        Map<String, Double> byThread = cpuSecondsOfThreads(name -> true);
+        return byThread == null ? Map.of() : byThread;
+    }
+
+    /** By name, numbers dropped, the CPU seconds of the threads whose name passes; null when /proc cannot be read. */
+    private Map<String, Double> cpuSecondsOfThreads(java.util.function.Predicate<String> named) {
+        Map<String, Double> byThread = new java.util.TreeMap<>();
         try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-                        seconds += cpuSeconds(task.resolve("stat"));
+                    String name = THREAD_NUMBER.matcher(Files.readString(task.resolve("comm")).strip()).replaceFirst("");
+                    if (named.test(name)) {
+                        byThread.merge(name, cpuSeconds(task.resolve("stat")), Double::sum);
                     }
                 } catch (IOException e) {
                     // The thread ended between listing and reading.
                 }
             }
-            return seconds;
+            return byThread;
         } catch (IOException e) {
-            return Double.NaN;
+            return null;
         }
     }
+
+    private static final java.util.regex.Pattern THREAD_NUMBER = java.util.regex.Pattern.compile("[-#]?\\d+$");
 
     private static double cpuSeconds(Path stat) throws IOException {
         String line = Files.readString(stat);

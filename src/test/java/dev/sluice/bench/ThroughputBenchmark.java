@@ -58,6 +58,7 @@ public final class ThroughputBenchmark {
             System.out.printf("sluice (%s model):          %,.0f msg/s (%s)%n", model, sluice.ratePerSecond(), SluiceChild.jar());
             System.out.printf("sluice per record:          %.1f us CPU (of which JIT compiler threads %.1f us), %,.0f bytes allocated%n",
                     sluice.cpuMicrosPerRecord(), sluice.compilerCpuMicrosPerRecord(), sluice.allocatedBytesPerRecord());
+            printByThread(sluice);
             System.out.printf("ratio sluice / bare:        %.2f%n", sluice.ratePerSecond() / bare);
         }
     }
@@ -65,6 +66,14 @@ public final class ThroughputBenchmark {
     static byte[] request(long i, Random random) {
         return ("{\"id\":\"req-" + i + "\",\"text\":\"" + text(random) + "\",\"timestamp\":" + System.currentTimeMillis()
                 + ",\"source\":\"source-" + (i % 1000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Where sluice's CPU per record went, by thread, largest first (threads under 0.1 us left out). */
+    private static void printByThread(Measurement sluice) {
+        sluice.cpuMicrosPerRecordByThread().entrySet().stream().filter(e -> e.getValue() >= 0.1)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> System.out.printf("  %-22s %5.1f us per record (%4.1f %%)%n", e.getKey(), e.getValue(),
+                        100 * e.getValue() / sluice.cpuMicrosPerRecord()));
     }
 
     /** A request's text: about 100 characters of review words. */
@@ -163,8 +172,12 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** A steady-state rate, and what each record cost the measured process or threads over the same window (NaN when not read). */
-    record Measurement(double ratePerSecond, double cpuMicrosPerRecord, double allocatedBytesPerRecord, double compilerCpuMicrosPerRecord) {
+    /**
+     * A steady-state rate, and what each record cost the measured process or threads over the same window (NaN when not read);
+     * for a child, its CPU microseconds per record by thread name (empty when not read).
+     */
+    record Measurement(double ratePerSecond, double cpuMicrosPerRecord, double allocatedBytesPerRecord, double compilerCpuMicrosPerRecord,
+            Map<String, Double> cpuMicrosPerRecordByThread) {
     }
 
     static double measure(String bootstrap, String topic, int expected) throws InterruptedException {
@@ -207,6 +220,7 @@ public final class ThroughputBenchmark {
         private double cpuAtFirst = Double.NaN;
         private double allocatedAtFirst = Double.NaN;
         private double compilerAtFirst = Double.NaN;
+        private Map<String, Double> threadsAtFirst = Map.of();
         private final WarmingTrace trace = new WarmingTrace();
 
         Window(long expected, long opensAt, ProcessCosts child) {
@@ -229,6 +243,7 @@ public final class ThroughputBenchmark {
                     cpuAtFirst = child.cpuSeconds();
                     allocatedAtFirst = child.allocatedBytes();
                     compilerAtFirst = child.compilerCpuSeconds();
+                    threadsAtFirst = child.cpuSecondsByThread();
                 }
             }
             return count >= expected;
@@ -238,10 +253,14 @@ public final class ThroughputBenchmark {
             long records = count - countAtFirst;
             double rate = records / ((lastAt - firstAt) / 1e9);
             if (child == null) {
-                return new Measurement(rate, Double.NaN, Double.NaN, Double.NaN);
+                return new Measurement(rate, Double.NaN, Double.NaN, Double.NaN, Map.of());
             }
+            Map<String, Double> byThread = new java.util.TreeMap<>();
+            child.cpuSecondsByThread().forEach((name, seconds) -> byThread.put(name,
+                    (seconds - threadsAtFirst.getOrDefault(name, 0.0)) * 1e6 / records)); // A thread born inside the window counts from 0.
             return new Measurement(rate, (child.cpuSeconds() - cpuAtFirst) * 1e6 / records,
-                    (child.allocatedBytes() - allocatedAtFirst) / records, (child.compilerCpuSeconds() - compilerAtFirst) * 1e6 / records);
+                    (child.allocatedBytes() - allocatedAtFirst) / records, (child.compilerCpuSeconds() - compilerAtFirst) * 1e6 / records,
+                    byThread);
         }
     }
 
