@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.sluice.testing.LinuxThreads;
+
 /**
  * sluice's runnable jar in a child JVM, as a benchmark runs it: its own environment, free HTTP and
  * management ports, and readings of its CPU time (from /proc) and of the bytes it allocated (from
@@ -79,16 +81,16 @@ public final class SluiceChild implements AutoCloseable, ProcessCosts {
     @Override
     public double cpuSeconds() {
         try {
-            return cpuSeconds(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return LinuxThreads.cpuSeconds(Path.of("/proc", Long.toString(process.pid()), "stat"));
         } catch (IOException e) {
             return Double.NaN;
         }
     }
 
     /**
-     * CPU seconds of the child's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre" in
-     * /proc/PID/task/TID/comm): on two shared cores, compiling sluice's record path takes a fifth
-     * to a third of its CPU for the first tens of seconds.
+     * CPU seconds of the child's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"): on
+     * two shared cores, compiling sluice's record path takes a fifth to a third of its CPU for the
+     * first tens of seconds.
      */
     @Override
     public double compilerCpuSeconds() {
@@ -97,10 +99,9 @@ public final class SluiceChild implements AutoCloseable, ProcessCosts {
     }
 
     /**
-     * CPU seconds of the child's live threads by name (/proc/PID/task/TID/comm, which Linux cuts to
-     * 15 characters) with a trailing number dropped, so that the workers, the compiler threads and
-     * the GC threads each add up under one name; empty when /proc cannot be read. A thread that ends
-     * takes its time with it.
+     * CPU seconds of the child's live threads by name with a trailing number dropped, so that the
+     * workers, the compiler threads and the GC threads each add up under one name; empty when /proc
+     * cannot be read. A thread that ends takes its time with it.
      */
     @Override
     public Map<String, Double> cpuSecondsByThread() {
@@ -111,15 +112,15 @@ public final class SluiceChild implements AutoCloseable, ProcessCosts {
     /** By name, numbers dropped, the CPU seconds of the threads whose name passes; null when /proc cannot be read. */
     private Map<String, Double> cpuSecondsOfThreads(java.util.function.Predicate<String> named) {
         Map<String, Double> byThread = new java.util.TreeMap<>();
-        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String name = THREAD_NUMBER.matcher(Files.readString(task.resolve("comm")).strip()).replaceFirst("");
-                    if (named.test(name)) {
-                        byThread.merge(name, cpuSeconds(task.resolve("stat")), Double::sum);
+        try {
+            for (LinuxThreads.Task thread : LinuxThreads.of(process.pid())) {
+                String name = THREAD_NUMBER.matcher(thread.name()).replaceFirst("");
+                if (named.test(name)) {
+                    try {
+                        byThread.merge(name, thread.cpuSeconds(), Double::sum);
+                    } catch (IOException e) {
+                        // The thread ended between listing and reading.
                     }
-                } catch (IOException e) {
-                    // The thread ended between listing and reading.
                 }
             }
             return byThread;
@@ -129,13 +130,6 @@ public final class SluiceChild implements AutoCloseable, ProcessCosts {
     }
 
     private static final java.util.regex.Pattern THREAD_NUMBER = java.util.regex.Pattern.compile("[-#]?\\d+$");
-
-    private static double cpuSeconds(Path stat) throws IOException {
-        String line = Files.readString(stat);
-        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-        return ticks / 100.0; // USER_HZ is 100 on Linux.
-    }
 
     /**
      * Bytes the child has allocated so far, as Micrometer's {@code jvm_gc_memory_allocated_bytes_total}

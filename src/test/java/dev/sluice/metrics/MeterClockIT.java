@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 import dev.sluice.testing.Http;
 import dev.sluice.testing.KafkaBrokerResource;
+import dev.sluice.testing.LinuxThreads;
 
 /**
  * The packaged application runs its meters on {@link CachedWallClock}: its refreshing thread is
@@ -59,16 +60,10 @@ class MeterClockIT {
     }
 
     private static Stream<String> threadNames(Path process) {
-        try (Stream<Path> tasks = Files.list(process.resolve("task"))) {
-            return tasks.map(task -> {
-                try {
-                    return Files.readString(task.resolve("comm")).trim();
-                } catch (IOException e) {
-                    return "";
-                }
-            }).toList().stream();
+        try {
+            return LinuxThreads.of(Long.parseLong(process.getFileName().toString())).stream().map(LinuxThreads.Task::name);
         } catch (IOException e) {
-            return Stream.empty();
+            return Stream.empty(); // A process that ended while listed.
         }
     }
 }
