@@ -32,9 +32,9 @@ import dev.sluice.testing.TestKafka;
 
 /**
  * README's samples against the packaged application with its default model: the request it shows
- * gives a result with the same fields, JSON types, label and model as the sample printed under
- * it, and the score call likewise. A changed result format or default model fails here until
- * README says so.
+ * gives a result with the same fields, JSON types, label, score and model as the sample printed under
+ * it (the default model is deterministic), and the score call likewise. A changed result format,
+ * score or default model fails here until README says so.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
@@ -43,7 +43,7 @@ class ReadmeSampleIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theSampleResultHasTheShapeAndModelOfARealOne() throws IOException {
+    void theSampleResultHasTheShapeScoreAndModelOfARealOne() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         ObjectNode request = (ObjectNode) JSON.readTree(quoted(readme, "/api/requests -H 'Content-Type: application/json' \\\\\\s*-d '"));
         JsonNode sample = JSON.readTree(block(readme, "<!-- sample-result")).get(0);
@@ -58,13 +58,13 @@ class ReadmeSampleIT {
             real = JSON.readTree(record.value());
         }
         assertThat(fieldsAndTypes(real)).isEqualTo(fieldsAndTypes(sample));
-        for (String field : List.of("label", "model", "source")) {
+        for (String field : List.of("label", "score", "model", "source")) {
             assertThat(real.get(field)).as(field).isEqualTo(sample.get(field));
         }
     }
 
     @Test
-    void theSampleScoreAnswerHasTheShapeLabelsAndModelOfARealOne() throws IOException {
+    void theSampleScoreAnswerHasTheShapeLabelsScoresAndModelOfARealOne() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         String body = quoted(readme, "/api/score -H 'Content-Type: application/json' -d '");
         JsonNode sample = JSON.readTree(block(readme, "<!-- sample-score"));
@@ -74,6 +74,7 @@ class ReadmeSampleIT {
         for (int i = 0; i < real.size(); i++) {
             assertThat(fieldsAndTypes(real.get(i))).isEqualTo(fieldsAndTypes(sample.get(i)));
             assertThat(real.get(i).get("label")).isEqualTo(sample.get(i).get("label"));
+            assertThat(real.get(i).get("score")).isEqualTo(sample.get(i).get("score"));
             assertThat(real.get(i).get("model")).isEqualTo(sample.get(i).get("model"));
         }
     }

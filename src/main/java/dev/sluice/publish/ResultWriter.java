@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,8 +58,11 @@ public class ResultWriter {
     private record ModelId(String id, SerializableString json) {
     }
 
-    /** A generator and the buffer it writes into; root values follow each other without a separator. */
-    private record ReusedGenerator(ByteArrayBuilder out, JsonGenerator json) {
+    /**
+     * A generator, the buffer it writes into (root values follow each other without a separator)
+     * and room for a score's digits.
+     */
+    private record ReusedGenerator(ByteArrayBuilder out, JsonGenerator json, char[] score) {
     }
 
     private ReusedGenerator newGenerator() {
@@ -68,9 +70,7 @@ public class ResultWriter {
         try {
             JsonGenerator json = mapper.getFactory().createGenerator(out);
             json.setRootValueSeparator(null);
-            // Schubfach instead of the JDK's Double.toString: the score is the one double of every result.
-            json.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
-            return new ReusedGenerator(out, json);
+            return new ReusedGenerator(out, json, new char[MAX_SCORE_CHARS]);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a JSON generator", e); // In-memory generators do not fail.
         }
@@ -85,6 +85,40 @@ public class ResultWriter {
         return last.json();
     }
 
+    /** "-0.123456": a sign, the whole part, the point and {@link Sentiment#SCORE_DECIMALS} places. */
+    static final int MAX_SCORE_CHARS = 3 + Sentiment.SCORE_DECIMALS;
+
+    /**
+     * Writes a score given in {@link Sentiment#SCORE_UNITS} as decimal digits into {@code out}, trailing
+     * zeros dropped ("0.5", "-1.0", "0.000123"), and returns how many. Fixed-point from a whole number:
+     * Jackson's double writer made a String per score, a third of the result's write (docs/BENCHMARKS.md).
+     */
+    static int scoreDigits(long units, char[] out) {
+        int at = 0;
+        long magnitude = units;
+        if (magnitude < 0) {
+            out[at++] = '-';
+            magnitude = -magnitude;
+        }
+        out[at++] = (char) ('0' + magnitude / Sentiment.SCORE_UNITS);
+        out[at++] = '.';
+        long fraction = magnitude % Sentiment.SCORE_UNITS;
+        if (fraction == 0) {
+            out[at++] = '0';
+            return at;
+        }
+        int places = Sentiment.SCORE_DECIMALS;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            places--;
+        }
+        for (int i = at + places - 1; i >= at; i--) {
+            out[i] = (char) ('0' + fraction % 10);
+            fraction /= 10;
+        }
+        return at + places;
+    }
+
     public byte[] write(InFlightRecord record, Sentiment sentiment, String modelId, long processedAt) {
         SentimentRequest request = record.request();
         ReusedGenerator generator = generators.get();
@@ -96,7 +130,7 @@ public class ResultWriter {
             json.writeFieldName(LABEL);
             json.writeString(LABELS[sentiment.label().ordinal()]);
             json.writeFieldName(SCORE);
-            json.writeNumber(sentiment.score());
+            json.writeNumber(generator.score(), 0, scoreDigits(sentiment.scoreUnits(), generator.score()));
             json.writeFieldName(MODEL);
             json.writeString(modelJson(modelId));
             json.writeFieldName(SOURCE);

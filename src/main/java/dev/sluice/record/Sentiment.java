@@ -1,16 +1,41 @@
 package dev.sluice.record;
 
-/** One text's score in [-1, 1] and the label it maps to. */
+/**
+ * One text's score in [-1, 1], kept to {@link #SCORE_DECIMALS} decimal places, and the label it
+ * maps to.
+ */
 public record Sentiment(Label label, double score) {
+
+    /**
+     * Decimal places a score keeps. The models compute in float32, whose seventh significant digit is
+     * already noise; six places tell apart any two scores a user could rank, and every result writes
+     * its score as those digits, fixed-point, without a double-to-text conversion.
+     */
+    public static final int SCORE_DECIMALS = 6;
+    /** 10^{@link #SCORE_DECIMALS}: a score in these units is a whole number. */
+    public static final long SCORE_UNITS = 1_000_000L;
 
     public Sentiment {
         if (!(score >= -1.0 && score <= 1.0)) {
             throw new IllegalArgumentException("score out of [-1, 1]: " + score);
         }
+        score = kept(score);
     }
 
+    /** The score a Sentiment keeps: the nearest multiple of 10^-6 (and 0, never -0). */
+    public static double kept(double score) {
+        return Math.round(score * SCORE_UNITS) / (double) SCORE_UNITS;
+    }
+
+    /** The score as a whole number of 10^-6 units, exactly the digits a result writes. */
+    public long scoreUnits() {
+        return Math.round(score * SCORE_UNITS);
+    }
+
+    /** The label is decided on the kept score, so that a user reading the score and the band gets the same label. */
     public static Sentiment of(double score, double neutralBand) {
-        return new Sentiment(Label.of(score, neutralBand), score);
+        double kept = kept(score);
+        return new Sentiment(Label.of(kept, neutralBand), kept);
     }
 
     /**
@@ -24,7 +49,7 @@ public record Sentiment(Label label, double score) {
         double shifted = neutral * neutralOdds;
         // The probabilities come normalized: without a shift they stay as they are, to the bit.
         double total = neutralOdds == 1 ? 1 : positive + negative + shifted;
-        double score = Math.max(-1, Math.min(1, (positive - negative) / total));
+        double score = kept(Math.max(-1, Math.min(1, (positive - negative) / total)));
         Label label = shifted >= positive && shifted >= negative ? Label.NEUTRAL : Label.of(score, neutralBand);
         return new Sentiment(label, score);
     }

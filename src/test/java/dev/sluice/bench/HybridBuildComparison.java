@@ -1,10 +1,6 @@
 package dev.sluice.bench;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +26,9 @@ public final class HybridBuildComparison {
     private static final long ITERATION_NANOS = 1_000_000_000L;
 
     public static void main(String[] args) throws Exception {
-        List<URL> dependencies = dependencies(Path.of(args[2]));
-        Object older = hybrid(Path.of(args[0]), dependencies);
-        Object newer = hybrid(Path.of(args[1]), dependencies);
+        Path dependencies = Path.of(args[2]);
+        Object older = hybrid(BuildClassLoader.of(Path.of(args[0]), dependencies));
+        Object newer = hybrid(BuildClassLoader.of(Path.of(args[1]), dependencies));
         List<String> texts = texts(args.length > 3 ? args[3] : "bench");
         int pairs = args.length > 4 ? Integer.parseInt(args[4]) : 30;
         System.out.printf("%d texts (%s), %.0f characters on average; batches of %d; %d pairs of 1 s%n", texts.size(),
@@ -43,22 +39,8 @@ public final class HybridBuildComparison {
         System.out.printf("newer / older, per pair: %s%n", rates.ratioSummary(3));
     }
 
-    private static List<URL> dependencies(Path directory) throws IOException {
-        List<URL> urls = new ArrayList<>();
-        try (Stream<Path> jars = Files.list(directory)) {
-            for (Path jar : jars.filter(p -> !p.getFileName().toString().startsWith("dev.sluice")).toList()) {
-                urls.add(jar.toUri().toURL());
-            }
-        }
-        return urls;
-    }
-
-    /** The build's HybridModel with its default weights, loaded through its own class loader. */
-    private static Object hybrid(Path build, List<URL> dependencies) throws Exception {
-        List<URL> urls = new ArrayList<>();
-        urls.add(build.toUri().toURL());
-        urls.addAll(dependencies);
-        ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    /** The build's HybridModel with its default weights. */
+    private static Object hybrid(ClassLoader loader) throws Exception {
         Class<?> lexicon = loader.loadClass("dev.sluice.inference.lexicon.VaderLexicon");
         Class<?> vader = loader.loadClass("dev.sluice.inference.lexicon.VaderAnalyzer");
         Class<?> afinn = loader.loadClass("dev.sluice.inference.hybrid.AfinnLexicon");

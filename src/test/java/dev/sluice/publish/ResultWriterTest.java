@@ -59,6 +59,32 @@ class ResultWriterTest {
     }
 
     @Test
+    void aScoreIsWrittenWithItsSixPlacesAndNoTrailingZeros() {
+        assertThat(scoreText(0.8731)).isEqualTo("0.8731");
+        assertThat(scoreText(-0.000123)).isEqualTo("-0.000123");
+        assertThat(scoreText(0.1000001)).isEqualTo("0.1");
+        assertThat(scoreText(0.5)).isEqualTo("0.5");
+        assertThat(scoreText(-1.0)).isEqualTo("-1.0");
+        assertThat(scoreText(1.0)).isEqualTo("1.0");
+        assertThat(scoreText(0.0)).isEqualTo("0.0");
+        assertThat(scoreText(-0.0)).isEqualTo("0.0");
+        assertThat(scoreText(-0.9999996)).isEqualTo("-1.0");
+    }
+
+    @Test
+    void aResultReadBackHasExactlyTheScoreTheModelKept() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            double raw = i < 3 ? new double[]{-1, 0, 1}[i] : random.nextDouble() * 2 - 1;
+            Sentiment sentiment = new Sentiment(Label.POSITIVE, raw);
+
+            byte[] json = writer.write(record("r" + i, null), sentiment, "hybrid@1", 1);
+
+            assertThat(MAPPER.readTree(json).get("score").doubleValue()).as("score %s", raw).isEqualTo(sentiment.score());
+        }
+    }
+
+    @Test
     void aWriteThatFailsMidwayLeavesTheNextResultWhole() throws IOException {
         ObjectNode failing = MAPPER.createObjectNode();
         failing.set("boom", new POJONode(new Unwritable()));
@@ -69,6 +95,11 @@ class ResultWriterTest {
 
         assertThat(new String(next, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\"id\":\"next\"");
         assertThat(MAPPER.readTree(next).get("id").asText()).isEqualTo("next");
+    }
+
+    private static String scoreText(double score) {
+        char[] digits = new char[ResultWriter.MAX_SCORE_CHARS];
+        return new String(digits, 0, ResultWriter.scoreDigits(new Sentiment(Label.NEUTRAL, score).scoreUnits(), digits));
     }
 
     private static InFlightRecord record(String id, ObjectNode metadata) {
