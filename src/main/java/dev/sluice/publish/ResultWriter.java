@@ -91,7 +91,7 @@ public class ResultWriter {
     /**
      * Writes a score given in {@link Sentiment#SCORE_UNITS} as decimal digits into {@code out}, trailing
      * zeros dropped ("0.5", "-1.0", "0.000123"), and returns how many. Fixed-point from a whole number:
-     * Jackson's double writer made a String per score, a third of the result's write (docs/BENCHMARKS.md).
+     * Jackson's double writer made a String per score, a sixth of the result's write (docs/BENCHMARKS.md).
      */
     static int scoreDigits(long units, char[] out) {
         int at = 0;

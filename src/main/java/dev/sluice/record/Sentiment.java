@@ -7,9 +7,9 @@ package dev.sluice.record;
 public record Sentiment(Label label, double score) {
 
     /**
-     * Decimal places a score keeps. The models compute in float32, whose seventh significant digit is
-     * already noise; six places tell apart any two scores a user could rank, and every result writes
-     * its score as those digits, fixed-point, without a double-to-text conversion.
+     * Decimal places a score keeps. The models' weights are float32, about seven significant digits:
+     * six places keep what a score resolves near ±1 and drop only the far digits of scores near 0.
+     * Every result writes them fixed-point, without a double-to-text conversion.
      */
     public static final int SCORE_DECIMALS = 6;
     /** 10^{@link #SCORE_DECIMALS}: a score in these units is a whole number. */
