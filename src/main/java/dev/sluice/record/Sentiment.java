@@ -13,7 +13,7 @@ public record Sentiment(Label label, double score) {
      */
     public static final int SCORE_DECIMALS = 6;
     /** 10^{@link #SCORE_DECIMALS}: a score in these units is a whole number. */
-    public static final long SCORE_UNITS = 1_000_000L;
+    public static final long SCORE_UNITS = (long) Math.pow(10, SCORE_DECIMALS);
 
     public Sentiment {
         if (!(score >= -1.0 && score <= 1.0)) {

@@ -19,6 +19,11 @@ final class BuildClassLoader {
     private BuildClassLoader() {
     }
 
+    /** A build that needs nothing beyond the JDK (a class that uses no library). */
+    static ClassLoader of(Path build) throws IOException {
+        return new URLClassLoader(new URL[]{build.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
     /**
      * {@code dependencies}: a directory of jars, {@code target/quarkus-app/lib/main} (sluice's own
      * left out); the few Quarkus keeps in {@code lib/boot} beside it (jboss-logging) are added too.

@@ -1,8 +1,6 @@
 package dev.sluice.bench;
 
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
@@ -39,8 +37,7 @@ public final class OffsetTrackerComparison {
     }
 
     private static Class<?> tracker(Path build) throws Exception {
-        ClassLoader loader = new URLClassLoader(new URL[]{build.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-        return loader.loadClass("dev.sluice.lifecycle.ContiguousOffsetTracker");
+        return BuildClassLoader.of(build).loadClass("dev.sluice.lifecycle.ContiguousOffsetTracker");
     }
 
     /** A window's acknowledgement order: in order, each offset displaced by up to 64 places. */
