@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** The pipeline's tests again with {@code sluice.model.kind=onnx}: the bundled MiniLM classifier on ONNX Runtime. */
+/** The pipeline's tests again with {@code sluice.model.kind=onnx}: the bundled bge-small classifier on ONNX Runtime. */
 @QuarkusTest
 @TestProfile(OnnxPipelineTest.BundledOnnxModel.class)
 class OnnxPipelineTest extends PipelineTest {
@@ -28,6 +28,6 @@ class OnnxPipelineTest extends PipelineTest {
     @Test
     void theOpsApiNamesTheBundledTransformerAndItsEvaluation() {
         when().get("/api/model").then().statusCode(200).body("kind", is("onnx")).body("loaded", is(true))
-                .body("id", is("minilm-l6-sentiment@1")).body("evaluation.'leave-one-out.imdb.strict-accuracy'", notNullValue());
+                .body("id", is("bge-small-sentiment@1")).body("evaluation.'leave-one-out.imdb.strict-accuracy'", notNullValue());
     }
 }

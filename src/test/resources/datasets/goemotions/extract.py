@@ -1,7 +1,7 @@
 # Derives train.tsv.gz and test.tsv.gz from GoEmotions (Demszky et al., ACL 2020; Apache-2.0),
 # as grouped into sentiments by github.com/monologg/GoEmotions-pytorch at commit
 # b75f9d3a8b76bc1060687925b04ca98a1b8ea66b (data/group: 0 ambiguous, 1 negative, 2 neutral, 3 positive).
-# Only comments with exactly one of negative/neutral/positive are kept; train: 3,000 of each from
+# Only comments with exactly one of negative/neutral/positive are kept; train: 8,000 of each from
 # train.tsv (seed 20200601); test: every such comment of test.tsv. Run from that repository's root.
 import os, subprocess, sys
 
@@ -22,4 +22,4 @@ def rows(split):
 
 
 train, test = rows('train'), rows('test')
-write_splits(train, test, 3000, 20200601)
+write_splits(train, test, 8000, 20200601)

@@ -6,7 +6,7 @@ public enum ModelKind {
     HYBRID,
     /** VADER's rule-based lexicon scorer. */
     LEXICON,
-    /** A transformer exported to ONNX, run on ONNX Runtime: the bundled MiniLM classifier or the user's model. */
+    /** A transformer exported to ONNX, run on ONNX Runtime: the bundled bge-small classifier or the user's model. */
     ONNX,
     /** A stand-in with configurable latency and failure markers, for benchmarks and fault tests. */
     SIMULATED

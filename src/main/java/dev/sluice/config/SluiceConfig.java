@@ -259,7 +259,7 @@ public interface SluiceConfig {
              * A model directory: a Hugging Face Optimum export of a sequence classifier as it is
              * ({@code model.onnx}, {@code config.json} with {@code id2label}, {@code tokenizer.json}),
              * or an encoder with a head described by {@code sluice-model.json}. Unset: the bundled
-             * MiniLM classifier.
+             * bge-small classifier.
              */
             Optional<java.nio.file.Path> path();
 

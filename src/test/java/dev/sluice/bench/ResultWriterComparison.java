@@ -79,7 +79,7 @@ public final class ResultWriterComparison {
             long end = start + ITERATION_NANOS;
             while (System.nanoTime() < end) {
                 for (int i = 0; i < RECORDS; i++) {
-                    write.invoke(writer, records.get(i), sentiments.get(i), "hybrid-softmax@2+7d565a257e", 1_700_000_000_123L);
+                    write.invoke(writer, records.get(i), sentiments.get(i), "hybrid-softmax@2+106aa2c98f", 1_700_000_000_123L);
                     written++;
                 }
             }
@@ -87,7 +87,7 @@ public final class ResultWriterComparison {
         }
 
         String sample() throws Exception {
-            return new String((byte[]) write.invoke(writer, records.get(0), sentiments.get(0), "hybrid-softmax@2+7d565a257e", 1L),
+            return new String((byte[]) write.invoke(writer, records.get(0), sentiments.get(0), "hybrid-softmax@2+106aa2c98f", 1L),
                     java.nio.charset.StandardCharsets.UTF_8);
         }
     }

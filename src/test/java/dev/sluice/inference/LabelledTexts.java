@@ -7,7 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import dev.sluice.record.Label;
@@ -25,13 +28,14 @@ public final class LabelledTexts {
     public static final List<String> DOMAINS = List.of("amazon", "yelp", "imdb", "reddit", "finance-news", "assistant");
 
     /** Domains kept as train and test splits of {@code text TAB label} lines, gzipped, by directory. */
-    private static final java.util.Map<String, String> SPLIT_DOMAINS = java.util.Map.of("reddit", "goemotions", "finance-news",
+    private static final Map<String, String> SPLIT_DOMAINS = Map.of("reddit", "goemotions", "finance-news",
             "finance-news", "assistant", "clinc");
 
     /** Where the training domains come from, as the trainers record it in the served figures. */
     public static final String SOURCES = "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news); CLINC150 requests (assistant)";
 
-    public record Example(String text, Label label) {
+    /** A labelled text and the domain it comes from. */
+    public record Example(String text, Label label, String domain) {
     }
 
     private LabelledTexts() {
@@ -39,12 +43,12 @@ public final class LabelledTexts {
 
     /** A domain's training texts (for split domains a sample of the train split). */
     public static List<Example> training(String domain) {
-        return SPLIT_DOMAINS.containsKey(domain) ? split(SPLIT_DOMAINS.get(domain), "train") : uci(domain);
+        return SPLIT_DOMAINS.containsKey(domain) ? split(domain, "train") : uci(domain);
     }
 
     /** A domain's evaluation texts when it is held out (for split domains the test split). */
     public static List<Example> evaluation(String domain) {
-        return SPLIT_DOMAINS.containsKey(domain) ? split(SPLIT_DOMAINS.get(domain), "test") : uci(domain);
+        return SPLIT_DOMAINS.containsKey(domain) ? split(domain, "test") : uci(domain);
     }
 
     public static List<Example> training(List<String> domains) {
@@ -54,21 +58,23 @@ public final class LabelledTexts {
     }
 
     /**
-     * Training weights by class index: each class present in {@code labels} weighs as much in total
-     * as any other, absent classes weigh nothing.
+     * Training weights by example: every domain weighs as much in total as any other, then every
+     * class present as much as any other. Without the first, the largest domain decides what the
+     * model learns, and the held-out domains pay for it (docs/MODEL.md).
      */
-    public static double[] balancedClassWeights(int[] labels, int classes) {
-        double[] count = new double[classes];
-        for (int label : labels) {
-            count[label]++;
+    public static double[] balancedWeights(List<Example> examples) {
+        Map<String, Integer> perDomain = new HashMap<>();
+        examples.forEach(e -> perDomain.merge(e.domain(), 1, Integer::sum));
+        double[] weight = new double[examples.size()];
+        double[] perClass = new double[Label.values().length];
+        for (int i = 0; i < weight.length; i++) {
+            Example example = examples.get(i);
+            weight[i] = (double) examples.size() / (perDomain.size() * perDomain.get(example.domain()));
+            perClass[example.label().ordinal()] += weight[i];
         }
-        int present = 0;
-        for (double n : count) {
-            present += n > 0 ? 1 : 0;
-        }
-        double[] weight = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            weight[c] = count[c] == 0 ? 0 : labels.length / (present * count[c]);
+        long present = Arrays.stream(perClass).filter(w -> w > 0).count();
+        for (int i = 0; i < weight.length; i++) {
+            weight[i] *= examples.size() / (present * perClass[examples.get(i).label().ordinal()]);
         }
         return weight;
     }
@@ -90,17 +96,18 @@ public final class LabelledTexts {
             int tab = line.lastIndexOf('\t');
             if (tab > 0) {
                 Label label = line.substring(tab + 1).trim().equals("1") ? Label.POSITIVE : Label.NEGATIVE;
-                out.add(new Example(line.substring(0, tab).trim(), label));
+                out.add(new Example(line.substring(0, tab).trim(), label, domain));
             }
         }
         return out;
     }
 
-    private static List<Example> split(String directory, String split) {
+    private static List<Example> split(String domain, String split) {
         List<Example> out = new ArrayList<>();
-        for (String line : lines("datasets/" + directory + "/" + split + ".tsv.gz", true)) {
+        for (String line : lines("datasets/" + SPLIT_DOMAINS.get(domain) + "/" + split + ".tsv.gz", true)) {
             int tab = line.lastIndexOf('\t');
-            out.add(new Example(line.substring(0, tab), Label.valueOf(line.substring(tab + 1).toUpperCase(java.util.Locale.ROOT))));
+            out.add(new Example(line.substring(0, tab), Label.valueOf(line.substring(tab + 1).toUpperCase(java.util.Locale.ROOT)),
+                    domain));
         }
         return out;
     }

@@ -12,7 +12,7 @@ import dev.sluice.inference.SentimentModel;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 
 /**
- * Loads {@code sluice.model.kind=onnx}: the user's model directory, or the bundled MiniLM
+ * Loads {@code sluice.model.kind=onnx}: the user's model directory, or the bundled bge-small
  * classifier, in the JVM and in the native executable ({@link OnnxNativeImageFeature}).
  */
 @ApplicationScoped
@@ -20,11 +20,11 @@ public class OnnxModelLoader {
 
     /** The bundled classifier: the encoder and tokenizer from the LangChain4j model jar, sluice's own head. */
     public static final Map<String, String> BUNDLED = Map.of(
-            ModelFiles.MODEL, "all-minilm-l6-v2-q.onnx",
-            ModelFiles.TOKENIZER, "all-minilm-l6-v2-q-tokenizer.json",
-            ModelFiles.DESCRIPTOR, "sluice/model/minilm/sluice-model.json",
-            "head.json", "sluice/model/minilm/head.json");
-    public static final String BUNDLED_EVALUATION = "sluice/model/minilm/evaluation.properties";
+            ModelFiles.MODEL, "bge-small-en-v1.5-q.onnx",
+            ModelFiles.TOKENIZER, "bge-small-en-v1.5-q-tokenizer.json",
+            ModelFiles.DESCRIPTOR, "sluice/model/bge-small/sluice-model.json",
+            "head.json", "sluice/model/bge-small/head.json");
+    public static final String BUNDLED_EVALUATION = "sluice/model/bge-small/evaluation.properties";
 
     public SentimentModel load(SluiceConfig.Model model) {
         defaultDjlToTmpAndOffline();

@@ -18,7 +18,7 @@ import dev.sluice.record.Label;
 
 /**
  * Trains the hybrid model: softmax regression over negative, positive and neutral by AdaGrad with
- * L2, each class weighing as much as any other present class, examples shuffled by a fixed seed,
+ * L2, each domain and then each class weighing as much as any other, examples shuffled by a fixed seed,
  * single-threaded, so the same data always give the same weights to the bit. No ML library on
  * Maven Central trains a hashed sparse softmax regression without native code or reflection-heavy
  * runtimes, hence these lines.
@@ -31,7 +31,7 @@ public final class HybridTrainer {
 
     public static final long SEED = 20151101L;
     public static final int EPOCHS = 10;
-    public static final double LEARNING_RATE = 0.3;
+    public static final double LEARNING_RATE = 0.05;
     public static final double L2 = 1e-4;
 
     private HybridTrainer() {
@@ -56,7 +56,7 @@ public final class HybridTrainer {
         for (Example example : examples) {
             vectors.add(features.extract(example.text()));
         }
-        double[] classWeight = LabelledTexts.balancedClassWeights(examples.stream().mapToInt(e -> row(e.label())).toArray(), classes);
+        double[] weight = LabelledTexts.balancedWeights(examples);
         double[] w = new double[classes * dimension];
         double[] g2 = new double[classes * dimension];
         double[] p = new double[classes];
@@ -85,7 +85,7 @@ public final class HybridTrainer {
                     sum += p[c];
                 }
                 for (int c = 0; c < classes; c++) {
-                    double error = classWeight[actual] * (p[c] / sum - (c == actual ? 1 : 0));
+                    double error = weight[n] * (p[c] / sum - (c == actual ? 1 : 0));
                     for (int k = 0; k < x.size; k++) {
                         int i = c * dimension + x.index[k];
                         double gradient = error * x.value[k] + L2 * w[i];

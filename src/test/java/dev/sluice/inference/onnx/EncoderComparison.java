@@ -37,10 +37,10 @@ public final class EncoderComparison {
     static final Map<String, Map<String, String>> FP32_EXPORTS = new LinkedHashMap<>();
 
     static {
-        ENCODERS.put("minilm", OnnxModelLoader.BUNDLED);
-        ENCODERS.put("bge-small",
-                Map.of(ModelFiles.MODEL, "bge-small-en-v1.5-q.onnx", ModelFiles.TOKENIZER, "bge-small-en-v1.5-q-tokenizer.json",
-                        ModelFiles.DESCRIPTOR, "sluice/candidates/bge-small/sluice-model.json"));
+        ENCODERS.put("minilm",
+                Map.of(ModelFiles.MODEL, "all-minilm-l6-v2-q.onnx", ModelFiles.TOKENIZER, "all-minilm-l6-v2-q-tokenizer.json",
+                        ModelFiles.DESCRIPTOR, "sluice/candidates/minilm/sluice-model.json"));
+        ENCODERS.put("bge-small", OnnxModelLoader.BUNDLED);
         ENCODERS.put("e5-small", Map.of(ModelFiles.MODEL, "e5-small-v2-q.onnx", ModelFiles.TOKENIZER, "e5-small-v2-q-tokenizer.json",
                 ModelFiles.DESCRIPTOR, "sluice/candidates/e5-small/sluice-model.json"));
         FP32_EXPORTS.put("minilm-fp32",
@@ -74,13 +74,13 @@ public final class EncoderComparison {
             long start = System.nanoTime();
             LinearHead head;
             Calibration calibration;
-            try (OnnxSentimentModel encoder = MiniLmHeadTrainer.encoder(candidate.getValue())) {
-                MiniLmHeadTrainer trainer = new MiniLmHeadTrainer(encoder);
+            try (OnnxSentimentModel encoder = EncoderHeadTrainer.encoder(candidate.getValue())) {
+                EncoderHeadTrainer trainer = new EncoderHeadTrainer(encoder);
                 head = trainer.train(LabelledTexts.training(LabelledTexts.DOMAINS));
                 calibration = ModelEvaluation.calibrate(examples -> trainer.probabilities(trainer.train(examples)),
                         trainer.probabilities(head));
             }
-            if (!candidate.getKey().equals("minilm")) {
+            if (!candidate.getValue().equals(OnnxModelLoader.BUNDLED)) {
                 Files.writeString(docs.resolve(candidate.getKey() + "-neutral-tradeoff.tsv"), calibration.curveTsv(),
                         StandardCharsets.UTF_8);
             }
@@ -113,10 +113,10 @@ public final class EncoderComparison {
         List<String> texts = new ArrayList<>();
         List.of("yelp", "imdb").forEach(d -> LabelledTexts.evaluation(d).forEach(e -> texts.add(e.text())));
         Map<String, String> int8 = new java.util.HashMap<>(OnnxModelLoader.BUNDLED);
-        int8.put(ModelFiles.DESCRIPTOR, "sluice/candidates/minilm-batched/sluice-model.json");
-        for (Map.Entry<String, Map<String, String>> variant : Map.of("minilm int8", int8, "minilm fp32", FP32_EXPORTS.get("minilm-fp32"))
-                .entrySet()) {
-            try (OnnxSentimentModel encoder = MiniLmHeadTrainer.encoder(variant.getValue())) {
+        int8.put(ModelFiles.DESCRIPTOR, "sluice/candidates/bge-small-batched/sluice-model.json");
+        for (Map.Entry<String, Map<String, String>> variant : Map
+                .of("bge-small int8", int8, "bge-small fp32", FP32_EXPORTS.get("bge-small-fp32")).entrySet()) {
+            try (OnnxSentimentModel encoder = EncoderHeadTrainer.encoder(variant.getValue())) {
                 int changed = 0;
                 double maxDelta = 0;
                 for (int i = 0; i < texts.size(); i += 64) {

@@ -50,7 +50,7 @@ class OnnxSentimentModelTest {
         List<Sentiment> out = bundled.predict(List.of("I absolutely love it, best purchase ever!",
                 "Terrible. It broke after a day and support was useless.", "The meeting is at noon."));
         assertThat(out).extracting(Sentiment::label).containsExactly(Label.POSITIVE, Label.NEGATIVE, Label.NEUTRAL);
-        assertThat(bundled.id()).isEqualTo("minilm-l6-sentiment@1");
+        assertThat(bundled.id()).isEqualTo("bge-small-sentiment@1");
     }
 
     @Test

@@ -17,15 +17,16 @@ import dev.sluice.record.Label;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 
 /**
- * Trains the bundled MiniLM classifier's head: softmax regression over the encoder's mean-pooled,
- * normalized embeddings, by full-batch gradient descent from zero with class-balanced weights, so
+ * Trains the bundled classifier's head (and the candidates' in {@link EncoderComparison}): softmax
+ * regression over the encoder's pooled, normalized embeddings, by full-batch gradient descent from zero, each domain and then each class
+ * weighing as much as any other, so
  * the same embeddings always give the same head. A dense 384 x 3 regression is a few lines; an ML
  * library would bring a runtime for nothing else.
  * <p>
  * {@code ./mvnw -B process-test-classes -Ptrain-model} writes
- * {@code src/main/resources/sluice/model/minilm/head.json} and {@code evaluation.properties}.
+ * {@code src/main/resources/sluice/model/bge-small/head.json} and {@code evaluation.properties}.
  */
-public final class MiniLmHeadTrainer {
+public final class EncoderHeadTrainer {
 
     public static final int ITERATIONS = 400;
     public static final double LEARNING_RATE = 4.0;
@@ -35,7 +36,7 @@ public final class MiniLmHeadTrainer {
     private final OnnxSentimentModel encoder;
     private final Map<String, float[]> cache = new HashMap<>();
 
-    public MiniLmHeadTrainer(OnnxSentimentModel encoder) {
+    public EncoderHeadTrainer(OnnxSentimentModel encoder) {
         this.encoder = encoder;
     }
 
@@ -74,7 +75,7 @@ public final class MiniLmHeadTrainer {
         int[] y = examples.stream().mapToInt(e -> CLASSES.indexOf(e.label())).toArray();
         int classes = CLASSES.size();
         int dimension = x[0].length;
-        double[] classWeight = LabelledTexts.balancedClassWeights(y, classes);
+        double[] weight = LabelledTexts.balancedWeights(examples);
         double[][] w = new double[classes][dimension];
         double[] b = new double[classes];
         double[] p = new double[classes];
@@ -84,7 +85,7 @@ public final class MiniLmHeadTrainer {
             for (int n = 0; n < x.length; n++) {
                 softmax(w, b, x[n], p);
                 for (int c = 0; c < classes; c++) {
-                    double error = classWeight[y[n]] * (p[c] - (c == y[n] ? 1 : 0));
+                    double error = weight[n] * (p[c] - (c == y[n] ? 1 : 0));
                     gb[c] += error;
                     for (int i = 0; i < dimension; i++) {
                         gw[c][i] += error * x[n][i];
@@ -161,19 +162,19 @@ public final class MiniLmHeadTrainer {
         Path resources = Path.of(args.length > 0 ? args[0] : "src/main/resources");
         long start = System.nanoTime();
         try (OnnxSentimentModel encoder = encoder()) {
-            MiniLmHeadTrainer trainer = new MiniLmHeadTrainer(encoder);
+            EncoderHeadTrainer trainer = new EncoderHeadTrainer(encoder);
             LinearHead head = trainer.train(LabelledTexts.training(LabelledTexts.DOMAINS));
             System.out.printf(Locale.ROOT, "embedded %d texts and trained in %.1f s%n", trainer.cache.size(),
                     (System.nanoTime() - start) / 1e9);
             ModelEvaluation.Calibration calibration = ModelEvaluation.calibrate(
                     examples -> trainer.probabilities(trainer.train(examples)), trainer.probabilities(head));
-            String evaluation = calibration.properties("Written by MiniLmHeadTrainer (./mvnw -B process-test-classes -Ptrain-model).",
+            String evaluation = calibration.properties("Written by EncoderHeadTrainer (./mvnw -B process-test-classes -Ptrain-model).",
                     LabelledTexts.SOURCES);
-            Files.writeString(resources.resolve("sluice/model/minilm/head.json"), json(head), StandardCharsets.UTF_8);
+            Files.writeString(resources.resolve("sluice/model/bge-small/head.json"), json(head), StandardCharsets.UTF_8);
             Files.writeString(resources.resolve(OnnxModelLoader.BUNDLED_EVALUATION), evaluation, StandardCharsets.UTF_8);
             Path docs = Path.of(args.length > 1 ? args[1] : "docs/model");
             Files.createDirectories(docs);
-            Files.writeString(docs.resolve("minilm-neutral-tradeoff.tsv"), calibration.curveTsv(), StandardCharsets.UTF_8);
+            Files.writeString(docs.resolve("bge-small-neutral-tradeoff.tsv"), calibration.curveTsv(), StandardCharsets.UTF_8);
             System.out.print(evaluation);
             System.out.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
