@@ -18,8 +18,8 @@ import dev.sluice.record.Label;
 
 /**
  * Trains the hybrid model: softmax regression over negative, positive and neutral by AdaGrad with
- * L2, each domain and then each class weighing as much as any other, examples shuffled by a fixed seed,
- * single-threaded, so the same data always give the same weights to the bit. No ML library on
+ * L2, each domain and then each class weighing as much as any other, examples shuffled by a fixed
+ * seed, single-threaded, so the same data always give the same weights to the bit. No ML library on
  * Maven Central trains a hashed sparse softmax regression without native code or reflection-heavy
  * runtimes, hence these lines.
  * <p>

@@ -18,10 +18,10 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 
 /**
  * Trains the bundled classifier's head (and the candidates' in {@link EncoderComparison}): softmax
- * regression over the encoder's pooled, normalized embeddings, by full-batch gradient descent from zero, each domain and then each class
- * weighing as much as any other, so
- * the same embeddings always give the same head. A dense 384 x 3 regression is a few lines; an ML
- * library would bring a runtime for nothing else.
+ * regression over the encoder's pooled, normalized embeddings, by full-batch gradient descent from
+ * zero, each domain and then each class weighing as much as any other, so the same embeddings
+ * always give the same head. A dense 384 x 3 regression is a few lines; an ML library would bring
+ * a runtime for nothing else.
  * <p>
  * {@code ./mvnw -B process-test-classes -Ptrain-model} writes
  * {@code src/main/resources/sluice/model/bge-small/head.json} and {@code evaluation.properties}.
