@@ -54,12 +54,36 @@ public final class SluiceChild implements AutoCloseable, ProcessCosts {
      */
     public static final String IMAGE_JIT_OPTION = "-XX:CompileThresholdScaling=3";
 
+    /**
+     * The garbage collector settings of sluice's JVM image, as its {@code ENV} lines give them to the base image's
+     * run-java.sh (ImageJvmOptionsTest keeps them equal), so that a benchmark's sluice collects garbage as a pod's does.
+     */
+    public static final Map<String, String> IMAGE_GC_ENVIRONMENT = Map.of("GC_CONTAINER_OPTIONS", "-XX:+UseG1GC",
+            "GC_MIN_HEAP_FREE_RATIO", "40", "GC_MAX_HEAP_FREE_RATIO", "70", "GC_TIME_RATIO", "12", "GC_ADAPTIVE_SIZE_POLICY_WEIGHT", "10");
+
+    /**
+     * The JVM options run-java.sh makes of {@link #IMAGE_GC_ENVIRONMENT} (its {@code gc_config}); a collector named in
+     * SLUICE_BENCH_JVM_OPTS replaces the image's, since a JVM refuses two, and its other options follow these and win.
+     */
+    static List<String> imageGcOptions(String extraJvmOptions) {
+        List<String> options = new ArrayList<>();
+        if (extraJvmOptions == null || !extraJvmOptions.matches(".*-XX:\\+Use\\w+GC.*")) {
+            options.add(IMAGE_GC_ENVIRONMENT.get("GC_CONTAINER_OPTIONS"));
+        }
+        options.add("-XX:MinHeapFreeRatio=" + IMAGE_GC_ENVIRONMENT.get("GC_MIN_HEAP_FREE_RATIO"));
+        options.add("-XX:MaxHeapFreeRatio=" + IMAGE_GC_ENVIRONMENT.get("GC_MAX_HEAP_FREE_RATIO"));
+        options.add("-XX:GCTimeRatio=" + IMAGE_GC_ENVIRONMENT.get("GC_TIME_RATIO"));
+        options.add("-XX:AdaptiveSizePolicyWeight=" + IMAGE_GC_ENVIRONMENT.get("GC_ADAPTIVE_SIZE_POLICY_WEIGHT"));
+        return options;
+    }
+
     static SluiceChild start(Path jar, String bootstrap, Map<String, String> env) throws IOException {
         File log = File.createTempFile("sluice-bench-", ".log");
         List<String> command = new ArrayList<>();
         if (jar.toString().endsWith(".jar")) {
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", IMAGE_JIT_OPTION));
             String extraJvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS"); // e.g. a Flight Recorder setting, for profiling
+            command.addAll(imageGcOptions(extraJvmOptions));
             if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
                 command.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
             }

@@ -15,7 +15,8 @@ import dev.sluice.bench.SluiceChild;
 
 /**
  * The JVM image and the Helm chart (whose JAVA_OPTS_APPEND replaces the image's) run the JIT option
- * the benchmarks measured, so a pod warms up as docs/BENCHMARKS.md says.
+ * and the garbage collector the benchmarks measured, so a pod warms up and pauses as
+ * docs/BENCHMARKS.md says.
  */
 class ImageJvmOptionsTest {
 
@@ -30,6 +31,22 @@ class ImageJvmOptionsTest {
         assertThat(image).isEqualTo("-XX:CompileThresholdScaling=3");
         assertThat(chart).isEqualTo(image);
         assertThat(SluiceChild.IMAGE_JIT_OPTION).isEqualTo(image);
+    }
+
+    @Test
+    void theJvmImageCollectsGarbageAsTheBenchmarksSluiceDoes() throws IOException {
+        Map<String, String> imageGc = new java.util.TreeMap<>();
+        Matcher setting = Pattern.compile("(GC_[A-Z_]+)=\"([^\"]*)\"")
+                .matcher(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")).lines()
+                        .filter(line -> line.startsWith("ENV GC_")).collect(java.util.stream.Collectors.joining(" ")));
+        while (setting.find()) {
+            imageGc.put(setting.group(1), setting.group(2));
+        }
+        assertThat(imageGc).containsEntry("GC_CONTAINER_OPTIONS", "-XX:+UseG1GC")
+                .isEqualTo(new java.util.TreeMap<>(SluiceChild.IMAGE_GC_ENVIRONMENT));
+        assertThat(RenderedChart.render(Map.of()).container().get("env").findValuesAsText("name"))
+                .as("the chart keeps the image's collector")
+                .noneMatch(name -> name.startsWith("GC_"));
     }
 
     private static String jitOption(String options) {
