@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,15 +37,15 @@ class ImageJvmOptionsTest {
 
     @Test
     void theJvmImageCollectsGarbageAsTheBenchmarksSluiceDoes() throws IOException {
-        Map<String, String> imageGc = new java.util.TreeMap<>();
+        Map<String, String> imageGc = new TreeMap<>();
         Matcher setting = Pattern.compile("(GC_[A-Z_]+)=\"([^\"]*)\"")
                 .matcher(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")).lines()
-                        .filter(line -> line.startsWith("ENV GC_")).collect(java.util.stream.Collectors.joining(" ")));
+                        .filter(line -> line.startsWith("ENV GC_")).collect(Collectors.joining(" ")));
         while (setting.find()) {
             imageGc.put(setting.group(1), setting.group(2));
         }
         assertThat(imageGc).containsEntry("GC_CONTAINER_OPTIONS", "-XX:+UseG1GC")
-                .isEqualTo(new java.util.TreeMap<>(SluiceChild.IMAGE_GC_ENVIRONMENT));
+                .isEqualTo(new TreeMap<>(SluiceChild.IMAGE_GC_ENVIRONMENT));
         assertThat(RenderedChart.render(Map.of()).container().get("env").findValuesAsText("name"))
                 .as("the chart keeps the image's collector")
                 .noneMatch(name -> name.startsWith("GC_"));
