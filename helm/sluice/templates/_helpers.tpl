@@ -22,6 +22,23 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if eq .Values.image.flavor "native" -}}{{ printf "%s:%s-native" .Values.image.repository $tag }}{{- else -}}{{ printf "%s:%s" .Values.image.repository $tag }}{{- end -}}
 {{- end -}}
 
+{{- /* The native executable's minimum heap in MiB: image.nativeMinHeapPercent of resources.limits.memory
+     (a Kubernetes quantity); empty for the JVM flavor, without a memory limit, or at 0 %. */ -}}
+{{- define "sluice.nativeMinHeapMiB" -}}
+{{- $limit := toString (((.Values.resources | default dict).limits | default dict).memory | default "") -}}
+{{- $percent := int (.Values.image.nativeMinHeapPercent | default 0) -}}
+{{- if and (eq .Values.image.flavor "native") $limit (gt $percent 0) -}}
+{{- $number := regexFind "^[0-9]+" $limit -}}
+{{- $unit := trimPrefix $number $limit -}}
+{{- $bytesPer := dict "" 1 "k" 1000 "M" 1000000 "G" 1000000000 "T" 1000000000000 "Ki" 1024 "Mi" 1048576 "Gi" 1073741824 "Ti" 1099511627776 -}}
+{{- if or (not $number) (not (hasKey $bytesPer $unit)) -}}
+{{- fail (printf "resources.limits.memory %q: the native flavor's minimum heap (image.nativeMinHeapPercent) needs a whole number of bytes, k, M, G, T, Ki, Mi, Gi or Ti; set the percentage to 0 to pass none" $limit) -}}
+{{- end -}}
+{{- $mib := div (mul (int64 $number) (get $bytesPer $unit) $percent) 104857600 -}}
+{{- if gt $mib 0 }}{{ $mib }}{{ end -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "sluice.saslEnabled" -}}{{ if hasPrefix "SASL" .Values.kafka.securityProtocol }}true{{ end }}{{- end -}}
 {{- define "sluice.tlsEnabled" -}}{{ if or (eq .Values.kafka.securityProtocol "SSL") (eq .Values.kafka.securityProtocol "SASL_SSL") }}true{{ end }}{{- end -}}
 

@@ -49,17 +49,24 @@ public final class SluiceChild implements AutoCloseable, ProcessCosts {
     }
 
     /**
-     * The JIT option sluice's JVM image and Helm chart run with (ImageJvmOptionsTest keeps them equal), so that a benchmark
+     * The JIT option sluice's JVM image and Helm chart run with (ImageRuntimeOptionsTest keeps them equal), so that a benchmark
      * measures what users run; SLUICE_BENCH_JVM_OPTS=-XX:CompileThresholdScaling=1 measures without it.
      */
     public static final String IMAGE_JIT_OPTION = "-XX:CompileThresholdScaling=3";
 
     /**
      * The garbage collector settings of sluice's JVM image, as its {@code ENV} lines give them to the base image's
-     * run-java.sh (ImageJvmOptionsTest keeps them equal), so that a benchmark's sluice collects garbage as a pod's does.
+     * run-java.sh (ImageRuntimeOptionsTest keeps them equal), so that a benchmark's sluice collects garbage as a pod's does.
      */
     public static final Map<String, String> IMAGE_GC_ENVIRONMENT = Map.of("GC_CONTAINER_OPTIONS", "-XX:+UseG1GC",
             "GC_MIN_HEAP_FREE_RATIO", "40", "GC_MAX_HEAP_FREE_RATIO", "70", "GC_TIME_RATIO", "12", "GC_ADAPTIVE_SIZE_POLICY_WEIGHT", "10");
+
+    /**
+     * What the Helm chart passes a native executable in a pod with its default 1 GiB memory limit (ImageRuntimeOptionsTest keeps
+     * them equal), so that a benchmark's native sluice collects garbage as a pod's does; SLUICE_BENCH_NATIVE_OPTS replaces them
+     * (empty: none).
+     */
+    public static final List<String> NATIVE_POD_OPTIONS = List.of("-Xms256m");
 
     /**
      * The JVM options run-java.sh makes of {@link #IMAGE_GC_ENVIRONMENT} (its {@code gc_config}); a collector named in
@@ -90,6 +97,10 @@ public final class SluiceChild implements AutoCloseable, ProcessCosts {
             command.addAll(List.of("-jar", jar.toString()));
         } else {
             command.add(jar.toAbsolutePath().toString());
+            String nativeOptions = System.getenv().getOrDefault("SLUICE_BENCH_NATIVE_OPTS", String.join(" ", NATIVE_POD_OPTIONS));
+            if (!nativeOptions.isBlank()) {
+                command.addAll(List.of(nativeOptions.trim().split("\\s+")));
+            }
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         int http = freePort();

@@ -296,6 +296,33 @@ class HelmChartTest {
     }
 
     @Test
+    void aNativePodsHeapFloorIsItsShareOfThePodsMemoryLimit() {
+        assertThat(args(Map.of("image.flavor", "native"))).containsExactly("-Xms256m");
+        assertThat(args(Map.of("image.flavor", "native", "resources.limits.memory", "768Mi"))).containsExactly("-Xms192m");
+        assertThat(args(Map.of("image.flavor", "native", "resources.limits.memory", "1073741824"))).containsExactly("-Xms256m");
+        assertThat(args(Map.of("image.flavor", "native", "resources.limits.memory", "2G", "image.nativeMinHeapPercent", "40")))
+                .containsExactly("-Xms762m");
+    }
+
+    @Test
+    void theJvmImageAPodWithoutAMemoryLimitAndZeroPercentGetNoHeapFloor() {
+        assertThat(args(Map.of())).isEmpty();
+        assertThat(args(Map.of("image.flavor", "native", "resources.limits", "null"))).isEmpty();
+        assertThat(args(Map.of("image.flavor", "native", "image.nativeMinHeapPercent", "0"))).isEmpty();
+    }
+
+    @Test
+    void aMemoryLimitTheHeapFloorCannotReadIsRejectedWithItsName() {
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("image.flavor", "native", "resources.limits.memory", "1.5Gi")))
+                .hasMessageContaining("resources.limits.memory \"1.5Gi\"").hasMessageContaining("nativeMinHeapPercent");
+        assertThat(args(Map.of("resources.limits.memory", "1.5Gi"))).as("the JVM flavor reads no limit").isEmpty();
+    }
+
+    private static List<String> args(Map<String, String> values) {
+        return RenderedChart.render(values).containerArgs();
+    }
+
+    @Test
     void thePrometheusRuleIsTheAlertsFileItself() throws IOException {
         JsonNode rule = RenderedChart.render(Map.of("prometheusRule.enabled", "true")).one("PrometheusRule").orElseThrow();
         JsonNode alerts = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Path.of("alerts", "sluice.rules.yaml")));
@@ -316,7 +343,8 @@ class HelmChartTest {
                 Map.of("kafka.bootstrapServers", "kafka"),
                 Map.of("kafka.bootstrapServers", "kafka:9092,other"),
                 Map.of("kafka.bootstrapServers", "kafka:99999"),
-                Map.of("replicas", "3"));
+                Map.of("replicas", "3"),
+                Map.of("image.nativeMinHeapPercent", "80"));
         for (Map<String, String> values : mistakes) {
             assertThatThrownBy(() -> RenderedChart.render(values)).as("values %s", values).isInstanceOf(IllegalStateException.class);
         }

@@ -64,4 +64,11 @@ final class RenderedChart {
     JsonNode container() {
         return one("Deployment").orElseThrow().at("/spec/template/spec/containers/0");
     }
+
+    /** The sluice container's arguments (after the image's ENTRYPOINT); empty when the chart passes none. */
+    List<String> containerArgs() {
+        List<String> args = new ArrayList<>();
+        container().path("args").forEach(arg -> args.add(arg.asText()));
+        return args;
+    }
 }

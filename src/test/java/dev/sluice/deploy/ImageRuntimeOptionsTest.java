@@ -17,10 +17,10 @@ import dev.sluice.bench.SluiceChild;
 
 /**
  * The JVM image and the Helm chart (whose JAVA_OPTS_APPEND replaces the image's) run the JIT option
- * and the garbage collector the benchmarks measured, so a pod warms up and pauses as
- * docs/BENCHMARKS.md says.
+ * and the garbage collector the benchmarks measured, and the chart gives the native executable the
+ * heap floor the benchmarks measured, so a pod warms up and pauses as docs/BENCHMARKS.md says.
  */
-class ImageJvmOptionsTest {
+class ImageRuntimeOptionsTest {
 
     private static final Pattern JIT_OPTION = Pattern.compile("-XX:CompileThresholdScaling=\\S+?(?=[\\s\"]|$)");
 
@@ -49,6 +49,12 @@ class ImageJvmOptionsTest {
         assertThat(RenderedChart.render(Map.of()).container().get("env").findValuesAsText("name"))
                 .as("the chart keeps the image's collector")
                 .noneMatch(name -> name.startsWith("GC_"));
+    }
+
+    @Test
+    void theChartGivesANativePodTheHeapFloorTheBenchmarksNativeSluiceRuns() {
+        assertThat(RenderedChart.render(Map.of("image.flavor", "native")).containerArgs()).isEqualTo(SluiceChild.NATIVE_POD_OPTIONS)
+                .isNotEmpty();
     }
 
     private static String jitOption(String options) {
