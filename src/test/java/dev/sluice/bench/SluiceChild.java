@@ -84,6 +84,11 @@ public final class SluiceChild implements AutoCloseable, ProcessCosts {
         return options;
     }
 
+    /** Options from an environment variable, split at white space; none when it is unset or blank. */
+    private static List<String> options(String variable) {
+        return variable == null || variable.isBlank() ? List.of() : List.of(variable.trim().split("\\s+"));
+    }
+
     static SluiceChild start(Path jar, String bootstrap, Map<String, String> env) throws IOException {
         File log = File.createTempFile("sluice-bench-", ".log");
         List<String> command = new ArrayList<>();
@@ -91,16 +96,11 @@ public final class SluiceChild implements AutoCloseable, ProcessCosts {
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", IMAGE_JIT_OPTION));
             String extraJvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS"); // e.g. a Flight Recorder setting, for profiling
             command.addAll(imageGcOptions(extraJvmOptions));
-            if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
-                command.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
-            }
+            command.addAll(options(extraJvmOptions));
             command.addAll(List.of("-jar", jar.toString()));
         } else {
             command.add(jar.toAbsolutePath().toString());
-            String nativeOptions = System.getenv().getOrDefault("SLUICE_BENCH_NATIVE_OPTS", String.join(" ", NATIVE_POD_OPTIONS));
-            if (!nativeOptions.isBlank()) {
-                command.addAll(List.of(nativeOptions.trim().split("\\s+")));
-            }
+            command.addAll(options(System.getenv().getOrDefault("SLUICE_BENCH_NATIVE_OPTS", String.join(" ", NATIVE_POD_OPTIONS))));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         int http = freePort();
