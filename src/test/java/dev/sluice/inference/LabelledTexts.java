@@ -20,19 +20,20 @@ import dev.sluice.record.Label;
  * docs/MODEL.md): UCI "Sentiment Labelled Sentences" (amazon, yelp, imdb: positive and negative),
  * GoEmotions Reddit comments grouped into positive, negative and neutral (reddit), finance news
  * headlines posted on Twitter labelled bearish, bullish or neutral (finance-news), requests typed to
- * a task assistant, all neutral (assistant, from CLINC150), and sluice's own neutral set, which is
- * for evaluation only.
+ * a task assistant, all neutral (assistant, from CLINC150), Stack Overflow posts labelled positive,
+ * negative or neutral (developer, from the Senti4SD gold standard), and sluice's own neutral set,
+ * which is for evaluation only.
  */
 public final class LabelledTexts {
 
-    public static final List<String> DOMAINS = List.of("amazon", "yelp", "imdb", "reddit", "finance-news", "assistant");
+    public static final List<String> DOMAINS = List.of("amazon", "yelp", "imdb", "reddit", "finance-news", "assistant", "developer");
 
     /** Domains kept as train and test splits of {@code text TAB label} lines, gzipped, by directory. */
     private static final Map<String, String> SPLIT_DOMAINS = Map.of("reddit", "goemotions", "finance-news",
-            "finance-news", "assistant", "clinc");
+            "finance-news", "assistant", "clinc", "developer", "senti4sd");
 
     /** Where the training domains come from, as the trainers record it in the served figures. */
-    public static final String SOURCES = "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news); CLINC150 requests (assistant)";
+    public static final String SOURCES = "UCI Sentiment Labelled Sentences (amazon, yelp, imdb); GoEmotions grouped sentiments (reddit); Twitter Financial News (finance-news); CLINC150 requests (assistant); Senti4SD Stack Overflow posts (developer)";
 
     /** A labelled text and the domain it comes from. */
     public record Example(String text, Label label, String domain) {
