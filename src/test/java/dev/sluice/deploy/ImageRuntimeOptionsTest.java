@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -55,6 +56,14 @@ class ImageRuntimeOptionsTest {
     void theChartGivesANativePodTheHeapFloorTheBenchmarksNativeSluiceRuns() {
         assertThat(RenderedChart.render(Map.of("image.flavor", "native")).containerArgs()).isEqualTo(SluiceChild.NATIVE_POD_OPTIONS)
                 .isNotEmpty();
+    }
+
+    @Test
+    void theNativeIntegrationTestsRunTheExecutableWithTheChartsPodArguments() throws Exception {
+        Matcher podArgs = Pattern.compile("<native.pod.args>([^<]*)</native.pod.args>").matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(podArgs.find()).as("native.pod.args in pom.xml's native profile").isTrue();
+        assertThat(List.of(podArgs.group(1).trim().split("\\s+")))
+                .isEqualTo(RenderedChart.render(Map.of("image.flavor", "native")).containerArgs());
     }
 
     private static String jitOption(String options) {
