@@ -19,4 +19,5 @@ def rows(name):
     return [(' '.join(post.split()), label) for _, label, post in csv.reader(io.StringIO(text, newline=''), delimiter=';')]
 
 
-write_splits(rows('train3098itemPOLARITY.csv'), rows('test1326itemPOLARITY.csv'), 10 ** 6, 20180601)
+train = rows('train3098itemPOLARITY.csv')
+write_splits(train, rows('test1326itemPOLARITY.csv'), len(train), 20180601)  # per label: no cap, every post
