@@ -19,6 +19,8 @@ public final class HybridFeatures {
     public static final int HASH_BITS = 18;
     public static final int HASH_SIZE = 1 << HASH_BITS;
     public static final int DENSE = 7;
+    /** The dense features other than the bias: what {@link #lexiconFeatures} gives an encoder's head. */
+    public static final int LEXICON_FEATURES = DENSE - 1;
     public static final int DIMENSION = HASH_SIZE + DENSE;
     static final int BIAS = HASH_SIZE + DENSE - 1;
 
@@ -140,6 +142,22 @@ public final class HybridFeatures {
         vector.add(HASH_SIZE + 5, (float) Math.min(afinnNegative, 5) / 5f);
         vector.add(BIAS, 1f);
         return vector;
+    }
+
+    /**
+     * The lexicon features of a text (VADER's compound, positive and negative proportions, AFINN's
+     * squashed sum and its positive and negative counts), as this model reads them, into
+     * {@code into[offset..offset + LEXICON_FEATURES)}: a bundled encoder's head reads them beside
+     * its embedding.
+     */
+    public void lexiconFeatures(String text, float[] into, int offset) {
+        Vector vector = extract(text);
+        for (int k = 0; k < vector.size; k++) {
+            int feature = vector.index[k] - HASH_SIZE;
+            if (feature >= 0 && feature < LEXICON_FEATURES) {
+                into[offset + feature] = vector.value[k];
+            }
+        }
     }
 
     private static boolean isLatinLetter(char c) {

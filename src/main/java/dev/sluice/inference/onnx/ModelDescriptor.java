@@ -20,10 +20,12 @@ import dev.sluice.support.Checksums;
  * head's file. Read from {@code sluice-model.json} when the directory has one, otherwise from an
  * Optimum export's {@code config.json}. {@code score-texts-alone} runs each text of a batch on its
  * own: a dynamically quantized model shares one activation scale across a batch, so without it a
- * text's score would depend on its batch mates. Every problem is reported with the file and field.
+ * text's score would depend on its batch mates. {@code lexicon-features} gives an encoder's head
+ * sluice's lexicon features after the embedding (docs/MODEL.md). Every problem is reported with the
+ * file and field.
  */
 public record ModelDescriptor(String name, String version, Type type, List<Label> labels, boolean scoreTextsAlone, Pooling pooling,
-        boolean normalize, String head) {
+        boolean normalize, String head, boolean lexiconFeatures) {
 
     private static final String LABELS_KNOB = "sluice.model.onnx.labels";
 
@@ -81,8 +83,16 @@ public record ModelDescriptor(String name, String version, Type type, List<Label
             throw new InvalidModelException(where + ": \"score-texts-alone\" must be true or false");
         }
         boolean scoreTextsAlone = alone.asBoolean(false);
+        JsonNode lexicon = root.path("lexicon-features");
+        if (!lexicon.isMissingNode() && !lexicon.isBoolean()) {
+            throw new InvalidModelException(where + ": \"lexicon-features\" must be true or false");
+        }
         if (type == Type.SEQUENCE_CLASSIFIER) {
-            return new ModelDescriptor(name, version, type, labels, scoreTextsAlone, null, false, null);
+            if (lexicon.asBoolean(false)) {
+                throw new InvalidModelException(where + ": \"lexicon-features\" is for a sentence encoder's head; a sequence "
+                        + "classifier's logits come from the model alone");
+            }
+            return new ModelDescriptor(name, version, type, labels, scoreTextsAlone, null, false, null, false);
         }
         Pooling pooling = switch (root.path("pooling").asText("mean")) {
             case "mean" -> Pooling.MEAN;
@@ -91,7 +101,7 @@ public record ModelDescriptor(String name, String version, Type type, List<Label
                     where + ": \"pooling\" must be \"mean\" or \"cls\", got \"" + root.get("pooling").asText() + "\"");
         };
         return new ModelDescriptor(name, version, type, labels, scoreTextsAlone, pooling, root.path("normalize").asBoolean(true),
-                text(root, "head", where));
+                text(root, "head", where), lexicon.asBoolean(false));
     }
 
     /**
@@ -125,7 +135,7 @@ public record ModelDescriptor(String name, String version, Type type, List<Label
             name = root.path("model_type").asText("onnx-classifier");
         }
         return new ModelDescriptor(name, Checksums.sha256(model.get()).substring(0, 10), Type.SEQUENCE_CLASSIFIER, labels, false, null,
-                false, null);
+                false, null, false);
     }
 
     /** {@code id2label}'s names in id order: ids must be 0..n-1, each once. */

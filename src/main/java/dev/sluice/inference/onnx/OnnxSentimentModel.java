@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.sluice.inference.BundledModelData;
 import dev.sluice.inference.SentimentModel;
+import dev.sluice.inference.hybrid.HybridFeatures;
+import dev.sluice.inference.lexicon.VaderAnalyzer;
 import dev.sluice.record.Label;
 import dev.sluice.record.Sentiment;
 
@@ -29,6 +32,8 @@ import ai.onnxruntime.TensorInfo;
  * sequence classifier's logits, or a linear head over an encoder's pooled embedding, give class
  * probabilities; the score is P(positive) - P(negative) and the label the most probable class
  * (positive or negative within the neutral band become neutral, for models without a neutral class).
+ * A head may also read the text's lexicon features after the embedding ({@code lexicon-features}):
+ * the words VADER and AFINN know carry sentiment an encoder trained on other text can miss.
  */
 public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
@@ -51,6 +56,8 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
     private final ModelDescriptor descriptor;
     private final LinearHead head;
+    /** The lexicon features the head reads after the embedding, or null when it reads the embedding alone. */
+    private final HybridFeatures lexicon;
     private final HuggingFaceTokenizer tokenizer;
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -64,6 +71,9 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             OrtSession session, double neutralBand, double neutralBias, Map<String, Object> evaluation) {
         this.descriptor = descriptor;
         this.head = head;
+        this.lexicon = descriptor.lexiconFeatures()
+                ? new HybridFeatures(new VaderAnalyzer(BundledModelData.VADER), BundledModelData.AFINN)
+                : null;
         this.tokenizer = tokenizer;
         this.environment = environment;
         this.session = session;
@@ -169,10 +179,17 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
                                 + "] logits (one per label in sluice-model.json), but " + output.getName() + " is "
                                 + java.util.Arrays.toString(shape));
             }
-        } else if (shape.length != 3 || (last > 0 && last != head.dimension())) {
-            throw new InvalidModelException(where + ": a sentence encoder's first output must be [batch, tokens, " + head.dimension()
-                    + "] (the head's width), but " + output.getName() + " is " + java.util.Arrays.toString(shape));
+        } else if (shape.length != 3 || (last > 0 && last != embeddingWidth(descriptor, head))) {
+            throw new InvalidModelException(where + ": a sentence encoder's first output must be [batch, tokens, "
+                    + embeddingWidth(descriptor, head) + "] (the head's width"
+                    + (descriptor.lexiconFeatures() ? " less its " + HybridFeatures.LEXICON_FEATURES + " lexicon features" : "")
+                    + "), but " + output.getName() + " is " + java.util.Arrays.toString(shape));
         }
+    }
+
+    /** The embedding's width as the head reads it: all of the head's inputs but the lexicon features after it. */
+    private static int embeddingWidth(ModelDescriptor descriptor, LinearHead head) {
+        return head.dimension() - (descriptor.lexiconFeatures() ? HybridFeatures.LEXICON_FEATURES : 0);
     }
 
     @Override
@@ -224,23 +241,45 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         return out;
     }
 
-    /** The pooled (and, when the descriptor says so, normalized) embedding of each text: for training a head. */
-    public List<float[]> embeddings(List<String> texts) {
-        return runs(texts, (batch, output) -> {
+    /**
+     * What the head reads of each text: the pooled (and, when the descriptor says so, normalized)
+     * embedding, then the lexicon features when the descriptor asks for them. For training a head.
+     */
+    public List<float[]> headInputs(List<String> texts) {
+        return runs(texts, (batchTexts, batch, output) -> {
             float[] states = floats(output);
             int hidden = (int) output.getInfo().getShape()[2];
             List<float[]> out = new ArrayList<>(batch.rows());
             for (int r = 0; r < batch.rows(); r++) {
-                float[] embedding = new float[hidden];
-                pool(states, batch, r, hidden, embedding);
-                out.add(embedding);
+                float[] inputs = new float[hidden + (lexicon == null ? 0 : HybridFeatures.LEXICON_FEATURES)];
+                pool(states, batch, r, hidden, inputs);
+                addLexiconFeatures(batchTexts.get(r), inputs, hidden);
+                out.add(inputs);
             }
             return out;
         });
     }
 
+    /** Whether the head reads lexicon features after the embedding. */
+    boolean lexiconFeatures() {
+        return lexicon != null;
+    }
+
+    private void addLexiconFeatures(String text, float[] inputs, int hidden) {
+        if (lexicon != null) {
+            lexicon.lexiconFeatures(text, inputs, hidden);
+        }
+    }
+
+    /** Reads a session's output for a batch of texts. */
+    @FunctionalInterface
+    private interface BatchReader<T> {
+
+        T read(List<String> texts, TokenBatch batch, OnnxTensor output);
+    }
+
     /** One session call for the batch, or one per text when the descriptor says to score texts alone. */
-    private <T> List<T> runs(List<String> texts, java.util.function.BiFunction<TokenBatch, OnnxTensor, List<T>> read) {
+    private <T> List<T> runs(List<String> texts, BatchReader<List<T>> read) {
         if (texts.isEmpty()) {
             return List.of();
         }
@@ -254,7 +293,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         return out;
     }
 
-    private <T> T run(List<String> texts, java.util.function.BiFunction<TokenBatch, OnnxTensor, T> read) {
+    private <T> T run(List<String> texts, BatchReader<T> read) {
         TokenBatch batch = TokenBatch.of(tokenizer.batchEncode(texts));
         Map<String, OnnxTensor> feed = new HashMap<>();
         try {
@@ -262,7 +301,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
                 feed.put(input, OnnxTensor.createTensor(environment, LongBuffer.wrap(batch.input(input)), batch.shape()));
             }
             try (OrtSession.Result result = session.run(feed)) {
-                return read.apply(batch, (OnnxTensor) result.get(0));
+                return read.read(texts, batch, (OnnxTensor) result.get(0));
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on a batch of " + texts.size() + ": " + e.getMessage(), e);
@@ -279,7 +318,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     }
 
     /** One sentiment per row, from logits or from the head over the pooled token states. */
-    private List<Sentiment> sentiments(TokenBatch batch, OnnxTensor output) {
+    private List<Sentiment> sentiments(List<String> texts, TokenBatch batch, OnnxTensor output) {
         float[] values = floats(output);
         int classes = descriptor.labels().size();
         double[] logits = new double[classes];
@@ -294,10 +333,11 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             return out;
         }
         int hidden = (int) output.getInfo().getShape()[2];
-        float[] embedding = new float[hidden];
+        float[] inputs = new float[head.dimension()];
         for (int r = 0; r < batch.rows(); r++) {
-            pool(values, batch, r, hidden, embedding);
-            head.logits(embedding, 0, logits);
+            pool(values, batch, r, hidden, inputs);
+            addLexiconFeatures(texts.get(r), inputs, hidden);
+            head.logits(inputs, 0, logits);
             out.add(sentiment(logits));
         }
         return out;
@@ -329,7 +369,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         }
     }
 
-    /** The label probabilities (by {@link Label} ordinal) a head gives one pooled embedding: for training and calibrating heads. */
+    /** The label probabilities (by {@link Label} ordinal) a head gives one text's {@link #headInputs}: for training and calibrating heads. */
     double[] probabilities(LinearHead head, float[] embedding) {
         double[] logits = new double[head.classes()];
         head.logits(embedding, 0, logits);

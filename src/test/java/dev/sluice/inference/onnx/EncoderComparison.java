@@ -121,9 +121,9 @@ public final class EncoderComparison {
                 double maxDelta = 0;
                 for (int i = 0; i < texts.size(); i += 64) {
                     List<String> batch = texts.subList(i, Math.min(texts.size(), i + 64));
-                    List<float[]> together = encoder.embeddings(batch);
+                    List<float[]> together = encoder.headInputs(batch);
                     for (int k = 0; k < batch.size(); k++) {
-                        float[] alone = encoder.embeddings(List.of(batch.get(k))).get(0);
+                        float[] alone = encoder.headInputs(List.of(batch.get(k))).get(0);
                         for (int d = 0; d < alone.length; d++) {
                             maxDelta = Math.max(maxDelta, Math.abs(alone[d] - together.get(k)[d]));
                         }

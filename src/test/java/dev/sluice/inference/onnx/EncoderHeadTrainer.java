@@ -12,16 +12,17 @@ import java.util.Map;
 import dev.sluice.inference.LabelledTexts;
 import dev.sluice.inference.LabelledTexts.Example;
 import dev.sluice.inference.ModelEvaluation;
+import dev.sluice.inference.hybrid.HybridFeatures;
 import dev.sluice.record.Label;
 
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 
 /**
  * Trains the bundled classifier's head (and the candidates' in {@link EncoderComparison}): softmax
- * regression over the encoder's pooled, normalized embeddings, by full-batch gradient descent from
- * zero, each domain and then each class weighing as much as any other, so the same embeddings
- * always give the same head. A dense 384 x 3 regression is a few lines; an ML library would bring
- * a runtime for nothing else.
+ * regression over the encoder's pooled, normalized embeddings and the lexicon features after them,
+ * by full-batch gradient descent from zero, each domain and then each class weighing as much as any
+ * other, so the same embeddings always give the same head. A dense 390 x 3 regression is a few
+ * lines; an ML library would bring a runtime for nothing else.
  * <p>
  * {@code ./mvnw -B process-test-classes -Ptrain-model} writes
  * {@code src/main/resources/sluice/model/bge-small/head.json} and {@code evaluation.properties}.
@@ -31,6 +32,12 @@ public final class EncoderHeadTrainer {
     public static final int ITERATIONS = 400;
     public static final double LEARNING_RATE = 4.0;
     public static final double L2 = 1e-5;
+    /**
+     * The lexicon features are scaled by this while the head learns (folded into its weights after):
+     * they are up to 2 where a unit embedding's entries are near 0.05, and at full size they take
+     * the gradient's steps. Chosen on the held-out evaluation from 0.1, 0.3, 0.5 and 1 (docs/MODEL.md).
+     */
+    public static final double LEXICON_SCALE = 0.1;
     public static final List<Label> CLASSES = List.of(Label.NEGATIVE, Label.POSITIVE, Label.NEUTRAL);
 
     private final OnnxSentimentModel encoder;
@@ -45,20 +52,22 @@ public final class EncoderHeadTrainer {
         return encoder(OnnxModelLoader.BUNDLED);
     }
 
-    /** An encoder on the class path ({@link ModelFiles} names to resources) with a placeholder head of 384 inputs. */
+    /** An encoder on the class path ({@link ModelFiles} names to resources) with a placeholder head as wide as its descriptor says. */
     public static OnnxSentimentModel encoder(Map<String, String> resources) {
         ModelFiles files = ModelFiles.classPath(resources);
-        LinearHead placeholder = new LinearHead(new float[CLASSES.size()][384], new float[CLASSES.size()]);
-        return OnnxSentimentModel.load(files, ModelDescriptor.read(files), placeholder,
+        ModelDescriptor descriptor = ModelDescriptor.read(files);
+        int inputs = 384 + (descriptor.lexiconFeatures() ? HybridFeatures.LEXICON_FEATURES : 0);
+        LinearHead placeholder = new LinearHead(new float[CLASSES.size()][inputs], new float[CLASSES.size()]);
+        return OnnxSentimentModel.load(files, descriptor, placeholder,
                 new OnnxSentimentModel.Options(256, 0, OptLevel.ALL_OPT, 0.05), Map.of());
     }
 
-    /** Embeddings of texts, each computed once per trainer. */
+    /** What the head reads of texts ({@link OnnxSentimentModel#headInputs}), each computed once per trainer. */
     public float[][] embed(List<String> texts) {
         List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
         for (int i = 0; i < missing.size(); i += 64) {
             List<String> batch = missing.subList(i, Math.min(missing.size(), i + 64));
-            List<float[]> vectors = encoder.embeddings(batch);
+            List<float[]> vectors = encoder.headInputs(batch);
             for (int k = 0; k < batch.size(); k++) {
                 cache.put(batch.get(k), vectors.get(k));
             }
@@ -71,7 +80,7 @@ public final class EncoderHeadTrainer {
     }
 
     public LinearHead train(List<Example> examples) {
-        float[][] x = embed(examples.stream().map(Example::text).toList());
+        float[][] x = scaled(embed(examples.stream().map(Example::text).toList()));
         int[] y = examples.stream().mapToInt(e -> CLASSES.indexOf(e.label())).toArray();
         int classes = CLASSES.size();
         int dimension = x[0].length;
@@ -101,13 +110,30 @@ public final class EncoderHeadTrainer {
         }
         float[][] weights = new float[classes][dimension];
         float[] bias = new float[classes];
+        int lexiconFrom = dimension - lexiconFeatures();
         for (int c = 0; c < classes; c++) {
             bias[c] = (float) b[c];
             for (int i = 0; i < dimension; i++) {
-                weights[c][i] = (float) w[c][i];
+                weights[c][i] = (float) (i < lexiconFrom ? w[c][i] : w[c][i] * LEXICON_SCALE);
             }
         }
         return new LinearHead(weights, bias);
+    }
+
+    private int lexiconFeatures() {
+        return encoder.lexiconFeatures() ? HybridFeatures.LEXICON_FEATURES : 0;
+    }
+
+    /** The inputs as the head learns from them: the lexicon features times {@link #LEXICON_SCALE}, copies. */
+    private float[][] scaled(float[][] inputs) {
+        float[][] out = new float[inputs.length][];
+        for (int n = 0; n < inputs.length; n++) {
+            out[n] = inputs[n].clone();
+            for (int i = out[n].length - lexiconFeatures(); i < out[n].length; i++) {
+                out[n][i] *= (float) LEXICON_SCALE;
+            }
+        }
+        return out;
     }
 
     private static void softmax(double[][] w, double[] b, float[] x, double[] p) {

@@ -41,7 +41,7 @@ class OnnxModelIT {
     void requestsThroughKafkaAreLabelledByTheBundledTransformer() {
         Map<String, String> labels = ScoredThroughKafka.send(Map.of("love", "I love it, the best purchase I have made this year!",
                 "hate", "Terrible. It broke after two days and support never answered.", "plain", "The meeting is moved to room 4."),
-                "bge-small-sentiment@1");
+                "bge-small-sentiment@2");
         org.assertj.core.api.Assertions.assertThat(labels)
                 .containsExactlyInAnyOrderEntriesOf(Map.of("love", "positive", "hate", "negative", "plain", "neutral"));
     }
@@ -50,6 +50,6 @@ class OnnxModelIT {
     void theModelIsReportedLoadedAndTheInstanceReady() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Http.management().get("/q/health/ready").then().statusCode(200));
         Http.management().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("sluice-model"));
-        when().get("/api/model").then().statusCode(200).body("loaded", is(true)).body("id", is("bge-small-sentiment@1"));
+        when().get("/api/model").then().statusCode(200).body("loaded", is(true)).body("id", is("bge-small-sentiment@2"));
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.sluice.inference.EvaluationFigures;
 import dev.sluice.inference.LabelledTexts;
 import dev.sluice.inference.ModelEvaluation;
+import dev.sluice.inference.hybrid.HybridFeatures;
 import dev.sluice.record.Label;
 import dev.sluice.record.Sentiment;
 
@@ -50,7 +51,7 @@ class OnnxSentimentModelTest {
         List<Sentiment> out = bundled.predict(List.of("I absolutely love it, best purchase ever!",
                 "Terrible. It broke after a day and support was useless.", "The meeting is at noon."));
         assertThat(out).extracting(Sentiment::label).containsExactly(Label.POSITIVE, Label.NEGATIVE, Label.NEUTRAL);
-        assertThat(bundled.id()).isEqualTo("bge-small-sentiment@1");
+        assertThat(bundled.id()).isEqualTo("bge-small-sentiment@2");
     }
 
     @Test
@@ -179,7 +180,7 @@ class OnnxSentimentModelTest {
     void aHeadWhoseWidthIsNotTheEncodersFailsStartUp() throws IOException {
         copyBundled(ModelFiles.MODEL);
         copyBundled(ModelFiles.TOKENIZER);
-        copyBundled(ModelFiles.DESCRIPTOR);
+        writeEncoderDescriptor("false");
         Files.writeString(dir.resolve("head.json"), "{\"weights\": [[1, 2], [3, 4], [5, 6]], \"bias\": [0, 0, 0]}");
         assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
                 .hasMessageContaining("a sentence encoder's first output must be [batch, tokens, 2] (the head's width)");
@@ -191,6 +192,64 @@ class OnnxSentimentModelTest {
         Files.writeString(dir.resolve("head.json"), "{\"weights\": [[1, 2], [3, 4]], \"bias\": [0, 0]}");
         assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
                 .hasMessageContaining("head.json: has 2 weight rows and 2 biases, but sluice-model.json lists 3 labels");
+    }
+
+    @Test
+    void aHeadThatReadsLexiconFeaturesGetsThemAfterTheEmbedding() throws IOException {
+        copyBundled(ModelFiles.MODEL);
+        copyBundled(ModelFiles.TOKENIZER);
+        writeEncoderDescriptor("true");
+        // Zero on the embedding, VADER's compound (the first lexicon feature) for positive against negative.
+        writeHead(384 + HybridFeatures.LEXICON_FEATURES, 384, 10f);
+        try (OnnxSentimentModel model = OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of())) {
+            List<Sentiment> out = model.predict(List.of("I love this, it is wonderful", "I hate this, it is awful"));
+            assertThat(out).extracting(Sentiment::label).containsExactly(Label.POSITIVE, Label.NEGATIVE);
+            assertThat(model.headInputs(List.of("I love this, it is wonderful")).get(0)).hasSize(384 + HybridFeatures.LEXICON_FEATURES);
+        }
+    }
+
+    @Test
+    void aHeadWithoutRoomForTheLexiconFeaturesFailsStartUp() throws IOException {
+        copyBundled(ModelFiles.MODEL);
+        copyBundled(ModelFiles.TOKENIZER);
+        writeEncoderDescriptor("true");
+        writeHead(384, 0, 0f);
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of())).hasMessageContaining(
+                "a sentence encoder's first output must be [batch, tokens, 378] (the head's width less its 6 lexicon features)");
+    }
+
+    @Test
+    void lexiconFeaturesOnASequenceClassifierAreRefused() throws IOException {
+        writeClassifier(1f, "[\"negative\", \"positive\"]");
+        Files.writeString(dir.resolve("sluice-model.json"), "{\"name\": \"tiny\", \"version\": \"7\", \"type\": \"sequence-classifier\", "
+                + "\"labels\": [\"negative\", \"positive\"], \"lexicon-features\": true}");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining("sluice-model.json: \"lexicon-features\" is for a sentence encoder's head");
+    }
+
+    @Test
+    void aLexiconFeaturesFlagThatIsNotABooleanIsNamed() throws IOException {
+        writeEncoderDescriptor("\"yes\"");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining("sluice-model.json: \"lexicon-features\" must be true or false");
+    }
+
+    /** A bge-small-like encoder's descriptor whose {@code lexicon-features} is the JSON value given. */
+    private void writeEncoderDescriptor(String lexiconFeatures) throws IOException {
+        Files.writeString(dir.resolve("sluice-model.json"), "{\"name\": \"lexical\", \"version\": \"1\", \"type\": \"sentence-encoder\", "
+                + "\"labels\": [\"negative\", \"positive\", \"neutral\"], \"pooling\": \"cls\", \"head\": \"head.json\", "
+                + "\"lexicon-features\": " + lexiconFeatures + "}");
+    }
+
+    /** A head of {@code width} inputs, all zero but {@code -weight} (negative) and {@code +weight} (positive) on input {@code at}. */
+    private void writeHead(int width, int at, float weight) throws IOException {
+        StringBuilder json = new StringBuilder("{\"weights\": [");
+        for (int c = 0; c < 3; c++) {
+            float[] row = new float[width];
+            row[at] = c == 0 ? -weight : c == 1 ? weight : 0;
+            json.append(c == 0 ? "" : ", ").append(java.util.Arrays.toString(row));
+        }
+        Files.writeString(dir.resolve("head.json"), json.append("], \"bias\": [0, 0, 0]}").toString());
     }
 
     private void writeClassifier(float secondLogit, String labels) throws IOException {
