@@ -1,11 +1,14 @@
 package dev.sluice.inference.onnx;
 
 import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,10 +17,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
+import dev.sluice.inference.EvaluationFigures;
 import dev.sluice.testing.Http;
 import dev.sluice.testing.KafkaBrokerResource;
 import dev.sluice.testing.ScoredThroughKafka;
+
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 
 /**
  * {@code sluice.model.kind=onnx} with the bundled transformer, on the artifact users run: the
@@ -44,6 +51,23 @@ class OnnxModelIT {
                 "bge-small-sentiment@2");
         org.assertj.core.api.Assertions.assertThat(labels)
                 .containsExactlyInAnyOrderEntriesOf(Map.of("love", "positive", "hate", "negative", "plain", "neutral"));
+    }
+
+    /** The artifact's head reads the lexicon features as the trainer's does: a text full of lexicon words scores as the model here scores it. */
+    @Test
+    void theServedScoreIsTheBundledModelsScoreWithItsLexiconFeatures() {
+        String text = "Thanks, that fixed it! Great answer, though the docs are awful.";
+        Map<String, Object> figures = EvaluationFigures.read(OnnxModelLoader.BUNDLED_EVALUATION);
+        double expected;
+        try (OnnxSentimentModel model = OnnxSentimentModel.load(ModelFiles.classPath(OnnxModelLoader.BUNDLED),
+                new OnnxSentimentModel.Options(256, 1, OptLevel.ALL_OPT, 0.05, EvaluationFigures.neutralBias(figures), List.of()),
+                figures)) {
+            assertThat(model.lexiconFeatures()).isTrue();
+            expected = model.predict(List.of(text)).get(0).score();
+        }
+        Number served = Http.scorer().contentType(ContentType.JSON).body(List.of(text)).post("/api/score").then().statusCode(200)
+                .extract().path("[0].score");
+        assertThat(served.doubleValue()).isCloseTo(expected, within(1e-5));
     }
 
     @Test
