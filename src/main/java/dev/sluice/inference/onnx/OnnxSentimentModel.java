@@ -370,9 +370,9 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     }
 
     /** The label probabilities (by {@link Label} ordinal) a head gives one text's {@link #headInputs}: for training and calibrating heads. */
-    double[] probabilities(LinearHead head, float[] embedding) {
+    double[] probabilities(LinearHead head, float[] inputs) {
         double[] logits = new double[head.classes()];
-        head.logits(embedding, 0, logits);
+        head.logits(inputs, 0, logits);
         return probabilities(logits);
     }
 
