@@ -285,6 +285,16 @@ public interface SluiceConfig {
             @WithName("optimization-level")
             @WithDefault("all")
             OnnxOptimization optimizationLevel();
+
+            /**
+             * A micro-batch goes into a model that batches ordered by token count, at most this many
+             * texts per session call, each call padded to its longest text only: padding is work for
+             * nothing. 1 scores every text alone; a model whose {@code sluice-model.json} says
+             * {@code score-texts-alone} (the bundled one) always does.
+             */
+            @WithName("group-size")
+            @WithDefault("8")
+            int groupSize();
         }
 
         interface Simulated {

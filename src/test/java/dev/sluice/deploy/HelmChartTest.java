@@ -211,7 +211,7 @@ class HelmChartTest {
     }
 
     @Test
-    void aUsersOnnxModelIsMountedReadOnlyWhereSluiceReadsIt() {
+    void aUsersOnnxModelIsMountedReadOnlyWhereSluiceReadsIt() throws IOException {
         RenderedChart chart = RenderedChart
                 .render(Map.of("sluice.model.kind", "onnx", "sluice.model.onnx.volume.persistentVolumeClaim.claimName",
                         "my-model", "sluice.model.onnx.path", "/models/distilbert"));
@@ -229,6 +229,8 @@ class HelmChartTest {
         RenderedChart bundled = RenderedChart.render(Map.of("sluice.model.kind", "onnx"));
         assertThat(bundled.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_PATH").isMissingNode()).isTrue();
         assertThat(bundled.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_INTRA_OP_THREADS").asText()).isEqualTo("1");
+        assertThat(bundled.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_GROUP_SIZE").asText())
+                .isEqualTo(applicationProperties().getProperty("sluice.model.onnx.group-size"));
     }
 
     @Test
@@ -340,6 +342,7 @@ class HelmChartTest {
                 Map.of("keda.allowIdleConsumers", "true", "keda.limitToPartitionsWithLag", "true"),
                 Map.of("sluice.ordering", "random"),
                 Map.of("sluice.model.onnx.labels[0]", "LABEL_0"),
+                Map.of("sluice.model.onnx.groupSize", "0"),
                 Map.of("kafka.bootstrapServers", "kafka"),
                 Map.of("kafka.bootstrapServers", "kafka:9092,other"),
                 Map.of("kafka.bootstrapServers", "kafka:99999"),

@@ -37,7 +37,8 @@ public class OnnxModelLoader {
                     case BASIC -> OptLevel.BASIC_OPT;
                     case EXTENDED -> OptLevel.EXTENDED_OPT;
                     case ALL -> OptLevel.ALL_OPT;
-                }, model.neutralBand(), EvaluationFigures.neutralBias(figures) + model.neutralBias(), onnx.labels().orElse(List.of()));
+                }, model.neutralBand(), EvaluationFigures.neutralBias(figures) + model.neutralBias(), onnx.labels().orElse(List.of()),
+                onnx.groupSize());
         ModelFiles files = onnx.path().isPresent() ? ModelFiles.directory(onnx.path().get()) : ModelFiles.classPath(BUNDLED);
         return OnnxSentimentModel.load(files, options, figures);
     }

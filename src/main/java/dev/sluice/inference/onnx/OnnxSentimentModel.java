@@ -28,7 +28,8 @@ import ai.onnxruntime.TensorInfo;
 
 /**
  * Any transformer exported to ONNX, run batch by batch on ONNX Runtime: the batch is tokenized by
- * its Hugging Face tokenizer, padded to its longest text, and scored in one session call. A
+ * its Hugging Face tokenizer, ordered by token count and scored in groups of texts of similar
+ * length, each group padded to its longest text and scored in one session call. A
  * sequence classifier's logits, or a linear head over an encoder's pooled embedding, give class
  * probabilities; the score is P(positive) - P(negative) and the label the most probable class
  * (positive or negative within the neutral band become neutral, for models without a neutral class).
@@ -40,14 +41,28 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     private static final Sentiment NO_TEXT = new Sentiment(Label.NEUTRAL, 0);
     private static final Set<String> KNOWN_INPUTS = Set.of("input_ids", "attention_mask", "token_type_ids");
 
+    /** Texts per session call unless configured: the fastest of 1, 2, 4, 8, 16 and 64 for two fp32 encoders on 2 cores (docs/MODEL.md). */
+    public static final int DEFAULT_GROUP_SIZE = 8;
+
     /**
      * How the model runs: the token cut, ONNX Runtime's threads and graph optimization, the neutral
-     * band, the whole neutral bias (the model's calibrated one plus the user's), and an Optimum
-     * export's labels in id order when its {@code id2label} names
-     * are not sentiments (empty: its own).
+     * band, the whole neutral bias (the model's calibrated one plus the user's), an Optimum
+     * export's labels in id order when its {@code id2label} names are not sentiments (empty: its
+     * own), and the most texts of similar length scored in one session call.
      */
     public record Options(int maxLength, int intraOpThreads, OrtSession.SessionOptions.OptLevel optimization, double neutralBand,
-            double neutralBias, List<String> labels) {
+            double neutralBias, List<String> labels, int groupSize) {
+
+        public Options {
+            if (groupSize < 1) {
+                throw new IllegalArgumentException("sluice.model.onnx.group-size must be at least 1, got " + groupSize);
+            }
+        }
+
+        public Options(int maxLength, int intraOpThreads, OrtSession.SessionOptions.OptLevel optimization, double neutralBand,
+                double neutralBias, List<String> labels) {
+            this(maxLength, intraOpThreads, optimization, neutralBand, neutralBias, labels, DEFAULT_GROUP_SIZE);
+        }
 
         public Options(int maxLength, int intraOpThreads, OrtSession.SessionOptions.OptLevel optimization, double neutralBand) {
             this(maxLength, intraOpThreads, optimization, neutralBand, 0, List.of());
@@ -65,10 +80,12 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     private final double neutralBand;
     /** e^bias: the factor on the neutral odds, computed once. */
     private final double neutralOdds;
+    /** Texts per session call: 1 when the descriptor says to score texts alone. */
+    private final int groupSize;
     private final Map<String, Object> evaluation;
 
     private OnnxSentimentModel(ModelDescriptor descriptor, LinearHead head, HuggingFaceTokenizer tokenizer, OrtEnvironment environment,
-            OrtSession session, double neutralBand, double neutralBias, Map<String, Object> evaluation) {
+            OrtSession session, Options options, Map<String, Object> evaluation) {
         this.descriptor = descriptor;
         this.head = head;
         this.lexicon = descriptor.lexiconFeatures()
@@ -78,8 +95,9 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         this.environment = environment;
         this.session = session;
         this.inputs = session.getInputNames();
-        this.neutralBand = neutralBand;
-        this.neutralOdds = Math.exp(neutralBias);
+        this.neutralBand = options.neutralBand();
+        this.neutralOdds = Math.exp(options.neutralBias());
+        this.groupSize = descriptor.scoreTextsAlone() ? 1 : options.groupSize();
         this.evaluation = evaluation;
     }
 
@@ -111,8 +129,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             }
             session = environment.createSession(model, sessionOptions);
             checkSignature(files, descriptor, head, session);
-            return new OnnxSentimentModel(descriptor, head, tokenizer, environment, session, options.neutralBand(),
-                    options.neutralBias(), evaluation);
+            return new OnnxSentimentModel(descriptor, head, tokenizer, environment, session, options, evaluation);
         } catch (OrtException e) {
             tokenizer.close();
             throw new InvalidModelException(files.describe(ModelFiles.MODEL) + ": ONNX Runtime cannot load it (" + e.getMessage() + ")", e);
@@ -278,23 +295,57 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         T read(List<String> texts, TokenBatch batch, OnnxTensor output);
     }
 
-    /** One session call for the batch, or one per text when the descriptor says to score texts alone. */
+    /**
+     * The texts in groups of at most {@link #groupSize} of similar token count, one session call per
+     * group, the results in the texts' order. A group is padded to its longest text, and padding is
+     * work the model does for nothing: 1,000 review sentences of mixed length, batched as they came
+     * in 64s, ran at half the rate of the same sentences grouped by length (docs/MODEL.md).
+     */
     private <T> List<T> runs(List<String> texts, BatchReader<List<T>> read) {
         if (texts.isEmpty()) {
             return List.of();
         }
-        if (!descriptor.scoreTextsAlone() || texts.size() == 1) {
-            return run(texts, read);
+        Encoding[] encodings = tokenizer.batchEncode(texts);
+        int[] lengths = new int[encodings.length];
+        for (int i = 0; i < encodings.length; i++) {
+            lengths[i] = encodings[i].getIds().length;
         }
-        List<T> out = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            out.addAll(run(List.of(text), read));
+        List<T> out = new ArrayList<>(java.util.Collections.nCopies(texts.size(), null));
+        for (int[] group : groups(lengths, groupSize)) {
+            List<String> groupTexts = new ArrayList<>(group.length);
+            Encoding[] groupEncodings = new Encoding[group.length];
+            for (int k = 0; k < group.length; k++) {
+                groupTexts.add(texts.get(group[k]));
+                groupEncodings[k] = encodings[group[k]];
+            }
+            List<T> results = run(groupTexts, groupEncodings, read);
+            for (int k = 0; k < group.length; k++) {
+                out.set(group[k], results.get(k));
+            }
         }
         return out;
     }
 
-    private <T> T run(List<String> texts, BatchReader<T> read) {
-        TokenBatch batch = TokenBatch.of(tokenizer.batchEncode(texts));
+    /**
+     * Indices of texts with these token counts, in groups of at most {@code size}: in their order
+     * when they fit in one group, otherwise shortest first, so that each group's texts are of
+     * similar length.
+     */
+    static List<int[]> groups(int[] lengths, int size) {
+        java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, lengths.length);
+        if (lengths.length <= size) {
+            return List.<int[]>of(indices.toArray());
+        }
+        int[] order = indices.boxed().sorted(java.util.Comparator.comparingInt(i -> lengths[i])).mapToInt(Integer::intValue).toArray();
+        List<int[]> groups = new ArrayList<>((order.length + size - 1) / size);
+        for (int from = 0; from < order.length; from += size) {
+            groups.add(java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + size)));
+        }
+        return groups;
+    }
+
+    private <T> T run(List<String> texts, Encoding[] encodings, BatchReader<T> read) {
+        TokenBatch batch = TokenBatch.of(encodings);
         Map<String, OnnxTensor> feed = new HashMap<>();
         try {
             for (String input : inputs) {

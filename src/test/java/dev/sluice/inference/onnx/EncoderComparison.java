@@ -27,7 +27,8 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
  * <p>
  * {@code ./mvnw -B test-compile exec:exec@compare-encoders -Ptrain-model} prints one line per encoder
  * and writes each candidate's trade-off curve beside the bundled one's in {@code docs/model}; with
- * {@code -Dcompare.args=speed} it only measures the rates, one encoder loaded at a time.
+ * {@code -Dcompare.args=speed} it only measures the rates, one encoder loaded at a time, and the fp32
+ * exports' at group sizes 64, 16, 8, 4 and 1 ({@code sluice.model.onnx.group-size}).
  */
 public final class EncoderComparison {
 
@@ -57,11 +58,18 @@ public final class EncoderComparison {
     public static void main(String[] args) throws IOException {
         Path docs = Path.of(args.length > 0 ? args[0] : "docs/model");
         if (args.length > 1 && args[1].equals("speed")) {
-            Map<String, Map<String, String>> all = new LinkedHashMap<>(ENCODERS);
-            all.putAll(FP32_EXPORTS);
-            for (Map.Entry<String, Map<String, String>> candidate : all.entrySet()) {
-                LinearHead placeholder = new LinearHead(new float[3][384], new float[3]);
-                System.out.printf(Locale.ROOT, "%s\t%.0f texts/s%n", candidate.getKey(), textsPerSecond(candidate.getValue(), placeholder));
+            for (Map.Entry<String, Map<String, String>> candidate : ENCODERS.entrySet()) {
+                System.out.printf(Locale.ROOT, "%s\t%.0f texts/s%n", candidate.getKey(),
+                        textsPerSecond(candidate.getValue(), placeholderHead(candidate.getValue()), OnnxSentimentModel.DEFAULT_GROUP_SIZE));
+            }
+            // Exports that batch, at group sizes: 64 is each micro-batch of 64 in one call, padded to its longest text.
+            for (int round = 0; round < 2; round++) {
+                for (Map.Entry<String, Map<String, String>> export : FP32_EXPORTS.entrySet()) {
+                    for (int groupSize : new int[]{64, 16, 8, 4, 1}) {
+                        System.out.printf(Locale.ROOT, "%s\tgroup size %d\t%.0f texts/s%n", export.getKey(), groupSize,
+                                textsPerSecond(export.getValue(), placeholderHead(export.getValue()), groupSize));
+                    }
+                }
             }
             return;
         }
@@ -85,7 +93,7 @@ public final class EncoderComparison {
                         StandardCharsets.UTF_8);
             }
             // Measured with the trainer's session closed: two sessions' thread pools on 2 cores slow each other down.
-            double rate = textsPerSecond(candidate.getValue(), head);
+            double rate = textsPerSecond(candidate.getValue(), head, OnnxSentimentModel.DEFAULT_GROUP_SIZE);
             TradeoffPoint shipped = calibration.curve().stream().filter(p -> p.bias() == calibration.neutralBias()).findFirst()
                     .orElseThrow();
             Map<String, Object> f = calibration.figures();
@@ -142,12 +150,21 @@ public final class EncoderComparison {
         return ModelEvaluation.decide(new double[][]{p}, bias).get(0).label();
     }
 
-    /** Texts per second scoring the 1,000 yelp sentences alone with a head, as {@code kind=onnx} serves them, both cores. */
-    private static double textsPerSecond(Map<String, String> resources, LinearHead head) {
+    /** A head of zeros as wide as the encoder's descriptor needs: for rates, which do not depend on the head's values. */
+    private static LinearHead placeholderHead(Map<String, String> resources) {
+        return EncoderHeadTrainer.placeholderHead(ModelDescriptor.read(ModelFiles.classPath(resources)));
+    }
+
+    /**
+     * Texts per second scoring the 1,000 yelp sentences (of mixed length) in micro-batches of 64 with
+     * a head, as {@code kind=onnx} serves them, both cores: texts alone when the descriptor says so,
+     * otherwise in groups of similar length.
+     */
+    private static double textsPerSecond(Map<String, String> resources, LinearHead head, int groupSize) {
         ModelFiles files = ModelFiles.classPath(resources);
         List<String> texts = LabelledTexts.evaluation("yelp").stream().map(Example::text).toList();
         try (OnnxSentimentModel model = OnnxSentimentModel.load(files, ModelDescriptor.read(files), head,
-                new OnnxSentimentModel.Options(256, 0, OptLevel.ALL_OPT, ModelEvaluation.BAND), Map.of())) {
+                new OnnxSentimentModel.Options(256, 0, OptLevel.ALL_OPT, ModelEvaluation.BAND, 0, List.of(), groupSize), Map.of())) {
             // ONNX Runtime pays for each new input shape once; a running service has seen them all.
             for (int i = 0; i < texts.size(); i += 64) {
                 model.predict(texts.subList(i, Math.min(texts.size(), i + 64)));

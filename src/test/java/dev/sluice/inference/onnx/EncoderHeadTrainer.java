@@ -56,10 +56,14 @@ public final class EncoderHeadTrainer {
     public static OnnxSentimentModel encoder(Map<String, String> resources) {
         ModelFiles files = ModelFiles.classPath(resources);
         ModelDescriptor descriptor = ModelDescriptor.read(files);
-        int inputs = 384 + (descriptor.lexiconFeatures() ? HybridFeatures.LEXICON_FEATURES : 0);
-        LinearHead placeholder = new LinearHead(new float[CLASSES.size()][inputs], new float[CLASSES.size()]);
-        return OnnxSentimentModel.load(files, descriptor, placeholder,
+        return OnnxSentimentModel.load(files, descriptor, placeholderHead(descriptor),
                 new OnnxSentimentModel.Options(256, 0, OptLevel.ALL_OPT, 0.05), Map.of());
+    }
+
+    /** A head of zeros for a 384-wide encoder, with room for the lexicon features when its descriptor asks for them. */
+    static LinearHead placeholderHead(ModelDescriptor descriptor) {
+        int inputs = 384 + (descriptor.lexiconFeatures() ? HybridFeatures.LEXICON_FEATURES : 0);
+        return new LinearHead(new float[CLASSES.size()][inputs], new float[CLASSES.size()]);
     }
 
     /** What the head reads of texts ({@link OnnxSentimentModel#headInputs}), each computed once per trainer. */

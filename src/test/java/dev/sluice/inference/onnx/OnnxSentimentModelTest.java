@@ -22,6 +22,7 @@ import dev.sluice.inference.ModelEvaluation;
 import dev.sluice.inference.hybrid.HybridFeatures;
 import dev.sluice.record.Label;
 import dev.sluice.record.Sentiment;
+import dev.sluice.testing.SluiceConfigs;
 
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 
@@ -68,6 +69,29 @@ class OnnxSentimentModelTest {
         for (int i = 0; i < texts.size(); i++) {
             assertThat(bundled.predict(List.of(texts.get(i)))).as(texts.get(i)).containsExactly(batched.get(i));
         }
+    }
+
+    @Test
+    void textsOfSimilarLengthShareASessionCall() {
+        List<int[]> groups = OnnxSentimentModel.groups(new int[]{9, 2, 7, 2, 30, 8, 3}, 3);
+        assertThat(groups).containsExactly(new int[]{1, 3, 6}, new int[]{2, 5, 0}, new int[]{4});
+    }
+
+    @Test
+    void aBatchThatFitsOneGroupGoesInItsOwnOrder() {
+        assertThat(OnnxSentimentModel.groups(new int[]{5, 1, 3}, 16)).containsExactly(new int[]{0, 1, 2});
+    }
+
+    @Test
+    void theDefaultGroupSizeIsTheConfiguredDefault() {
+        assertThat(SluiceConfigs.config(Map.of()).getValue("sluice.model.onnx.group-size", Integer.class))
+                .isEqualTo(OnnxSentimentModel.DEFAULT_GROUP_SIZE);
+    }
+
+    @Test
+    void aGroupSizeBelowOneIsRefusedByItsPropertyName() {
+        assertThatThrownBy(() -> new OnnxSentimentModel.Options(256, 1, OptLevel.ALL_OPT, 0.05, 0, List.of(), 0))
+                .hasMessageContaining("sluice.model.onnx.group-size must be at least 1, got 0");
     }
 
     @Test

@@ -159,9 +159,28 @@ class OptimumExportTest {
         }
     }
 
+    /** An export batches: grouped by length (here in threes), each text must still get its own score, in the batch's order. */
+    @Test
+    void aBatchOfTextsOfManyLengthsGetsEachTextsOwnScoreInItsOrder() throws IOException {
+        export(TinyOnnxClassifier.maskedMeanExport(new float[]{0f, 2e-4f}, new float[]{0f, 1f}),
+                "{\"0\": \"negative\", \"1\": \"positive\"}");
+        try (OnnxSentimentModel loaded = load(new OnnxSentimentModel.Options(256, 1, OptLevel.ALL_OPT, 0.05, 0, List.of(), 3))) {
+            List<String> texts = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "word ".repeat((i * 3) % 10 + 1) + "review " + i)
+                    .toList();
+            List<Sentiment> grouped = loaded.predict(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(loaded.predict(List.of(texts.get(i)))).as(texts.get(i)).containsExactly(grouped.get(i));
+            }
+            assertThat(grouped).extracting(Sentiment::score).doesNotHaveDuplicates();
+        }
+    }
+
     /** Writes an export as Optimum lays it out; returns the model's bytes. */
     private byte[] export(boolean tokenTypeIds, String id2label, float... logits) throws IOException {
-        byte[] model = TinyOnnxClassifier.optimumExport(tokenTypeIds, logits);
+        return export(TinyOnnxClassifier.optimumExport(tokenTypeIds, logits), id2label);
+    }
+
+    private byte[] export(byte[] model, String id2label) throws IOException {
         Files.write(dir.resolve(ModelFiles.MODEL), model);
         Files.writeString(dir.resolve(ModelFiles.OPTIMUM_CONFIG), "{\"_name_or_path\": \"acme/sst-like-distilbert\", "
                 + "\"architectures\": [\"DistilBertForSequenceClassification\"], \"model_type\": \"distilbert\", \"id2label\": " + id2label

@@ -32,6 +32,38 @@ final class TinyOnnxClassifier {
         return classifier(logits, "batch_size", "sequence_length", inputs);
     }
 
+    /**
+     * An Optimum-layout classifier whose logits depend on the text and not on padding: {@code bias}
+     * plus {@code weight} times the mean token id over the attended tokens. Sums of token ids are
+     * whole numbers below 2^24, exact in float32 in any order, so a text gets the same logits to the
+     * bit alone or padded beside longer texts.
+     */
+    static byte[] maskedMeanExport(float[] weight, float[] bias) {
+        Message graph = new Message()
+                .message(1, node("Cast", "input_ids", "ids", new Message().string(1, "to").varint(20, 2).varint(3, 1)))
+                .message(1, node("Cast", "attention_mask", "mask", new Message().string(1, "to").varint(20, 2).varint(3, 1)))
+                .message(1, node("Mul", "ids,mask", "attended"))
+                .message(1, node("ReduceSum", "attended", "id_sum",
+                        new Message().string(1, "axes").varint(20, 7).varint(8, 1),
+                        new Message().string(1, "keepdims").varint(20, 2).varint(3, 1)))
+                .message(1, node("ReduceSum", "mask", "tokens",
+                        new Message().string(1, "axes").varint(20, 7).varint(8, 1),
+                        new Message().string(1, "keepdims").varint(20, 2).varint(3, 1)))
+                .message(1, node("Div", "id_sum,tokens", "mean_id"))
+                .message(1, node("MatMul", "mean_id,W", "scaled"))
+                .message(1, node("Add", "scaled,B", "logits"))
+                .string(2, "tiny-masked-mean-classifier")
+                .message(5, tensor("W", new long[]{1, weight.length}, weight))
+                .message(5, tensor("B", new long[]{bias.length}, bias));
+        for (String input : List.of("input_ids", "attention_mask", "token_type_ids")) {
+            graph.message(11, valueInfo(input, 7, "batch_size", "sequence_length", null));
+        }
+        graph.message(12, valueInfo("logits", 1, "batch_size", "sequence_length", (long) bias.length));
+        // Opset 11: ReduceSum takes its axes as an attribute there (an input from 13 on).
+        return new Message().varint(1, 8).string(2, "sluice-test").message(7, graph).message(8, new Message().string(1, "").varint(2, 11))
+                .bytes();
+    }
+
     private static byte[] classifier(float[] logits, String batchAxis, String tokenAxis, List<String> inputs) {
         Message graph = new Message()
                 .message(1, node("Cast", "input_ids", "as_float", new Message().string(1, "to").varint(20, 2).varint(3, 1)))
