@@ -46,7 +46,7 @@ class ExactlyOnceIT {
         env.put("SLUICE_MODEL_KIND", "lexicon");
         env.put("SLUICE_MAX_IN_FLIGHT", "5000");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
-        return env;
+        return SluiceProcess.withFastCrashDetection(env);
     }
 
     @Test

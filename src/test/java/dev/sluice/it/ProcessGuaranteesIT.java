@@ -24,8 +24,8 @@ class ProcessGuaranteesIT {
     private static final int MAX_IN_FLIGHT = 5000;
     /** Intake takes a whole poll before it waits for room: the bound is the budget plus one poll. */
     private static final int MAX_POLL_RECORDS = 2000;
-    private static final Map<String, String> ENV = Map.of("SLUICE_MAX_IN_FLIGHT", Integer.toString(MAX_IN_FLIGHT),
-            "SLUICE_MODEL_KIND", "lexicon", "QUARKUS_LOG_LEVEL", "WARN");
+    private static final Map<String, String> ENV = SluiceProcess.withFastCrashDetection(Map.of("SLUICE_MAX_IN_FLIGHT",
+            Integer.toString(MAX_IN_FLIGHT), "SLUICE_MODEL_KIND", "lexicon", "QUARKUS_LOG_LEVEL", "WARN"));
 
     @RegisterExtension
     final BrokerPerTest broker = new BrokerPerTest();

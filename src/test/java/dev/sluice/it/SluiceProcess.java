@@ -15,6 +15,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SluiceProcess implements AutoCloseable {
 
+    /**
+     * The environment with a 15 s consumer session, for tests that kill instances: a killed
+     * consumer's partitions go to its successor once the broker stops hearing from it, after Kafka's
+     * default of 45 s. 15 s still holds five heartbeats (3 s apart), so a live instance is not
+     * dropped, and takes 90 s off each test that kills three times. Not for tests that stop the
+     * broker, whose consumers cannot heartbeat meanwhile.
+     */
+    public static Map<String, String> withFastCrashDetection(Map<String, String> environment) {
+        Map<String, String> out = new java.util.HashMap<>(environment);
+        out.put("KAFKA_SESSION_TIMEOUT_MS", "15000");
+        return out;
+    }
+
     private final Process process;
     private final File log;
 
