@@ -28,7 +28,7 @@ public class ModelProducer {
         SluiceConfig.Model model = config.model();
         checkNeutralBias(model.neutralBias());
         SentimentModel built = switch (model.kind()) {
-            case HYBRID -> new HybridModel(new HybridFeatures(new VaderAnalyzer(BundledModelData.VADER), BundledModelData.AFINN),
+            case HYBRID -> new HybridModel(HybridFeatures.bundled(),
                     BundledModelData.HYBRID_WEIGHTS, model.neutralBand(), HybridModel.calibratedNeutralBias() + model.neutralBias());
             case ONNX -> onnx.load(model);
             case LEXICON -> new LexiconModel(new VaderAnalyzer(BundledModelData.VADER), model.neutralBand());

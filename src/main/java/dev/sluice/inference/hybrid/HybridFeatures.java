@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.sluice.inference.BundledModelData;
 import dev.sluice.inference.lexicon.VaderAnalyzer;
 import dev.sluice.inference.lexicon.VaderScores;
 
@@ -38,6 +39,11 @@ public final class HybridFeatures {
     private final VaderAnalyzer vader;
     /** What a word is to the features, by its {@link TokenHash}: its AFINN valence and whether it negates, in one lookup per token. */
     private final TokenTable wordFacts;
+
+    /** The features over the lexicons sluice ships: what the bundled models read. */
+    public static HybridFeatures bundled() {
+        return new HybridFeatures(new VaderAnalyzer(BundledModelData.VADER), BundledModelData.AFINN);
+    }
 
     public HybridFeatures(VaderAnalyzer vader, AfinnLexicon afinn) {
         this.vader = vader;

@@ -5,15 +5,17 @@ import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
-import dev.sluice.inference.BundledModelData;
 import dev.sluice.inference.SentimentModel;
 import dev.sluice.inference.hybrid.HybridFeatures;
-import dev.sluice.inference.lexicon.VaderAnalyzer;
 import dev.sluice.record.Label;
 import dev.sluice.record.Sentiment;
 
@@ -88,9 +90,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             OrtSession session, Options options, Map<String, Object> evaluation) {
         this.descriptor = descriptor;
         this.head = head;
-        this.lexicon = descriptor.lexiconFeatures()
-                ? new HybridFeatures(new VaderAnalyzer(BundledModelData.VADER), BundledModelData.AFINN)
-                : null;
+        this.lexicon = descriptor.lexiconFeatures() ? HybridFeatures.bundled() : null;
         this.tokenizer = tokenizer;
         this.environment = environment;
         this.session = session;
@@ -194,13 +194,13 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
                 throw new InvalidModelException(
                         where + ": a sequence classifier's first output must be [batch, " + descriptor.labels().size()
                                 + "] logits (one per label in sluice-model.json), but " + output.getName() + " is "
-                                + java.util.Arrays.toString(shape));
+                                + Arrays.toString(shape));
             }
         } else if (shape.length != 3 || (last > 0 && last != embeddingWidth(descriptor, head))) {
             throw new InvalidModelException(where + ": a sentence encoder's first output must be [batch, tokens, "
                     + embeddingWidth(descriptor, head) + "] (the head's width"
                     + (descriptor.lexiconFeatures() ? " less its " + HybridFeatures.LEXICON_FEATURES + " lexicon features" : "")
-                    + "), but " + output.getName() + " is " + java.util.Arrays.toString(shape));
+                    + "), but " + output.getName() + " is " + Arrays.toString(shape));
         }
     }
 
@@ -310,7 +310,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         for (int i = 0; i < encodings.length; i++) {
             lengths[i] = encodings[i].getIds().length;
         }
-        List<T> out = new ArrayList<>(java.util.Collections.nCopies(texts.size(), null));
+        List<T> out = new ArrayList<>(Collections.nCopies(texts.size(), null));
         for (int[] group : groups(lengths, groupSize)) {
             List<String> groupTexts = new ArrayList<>(group.length);
             Encoding[] groupEncodings = new Encoding[group.length];
@@ -332,14 +332,14 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
      * similar length.
      */
     static List<int[]> groups(int[] lengths, int size) {
-        java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, lengths.length);
+        IntStream indices = IntStream.range(0, lengths.length);
         if (lengths.length <= size) {
             return List.<int[]>of(indices.toArray());
         }
-        int[] order = indices.boxed().sorted(java.util.Comparator.comparingInt(i -> lengths[i])).mapToInt(Integer::intValue).toArray();
+        int[] order = indices.boxed().sorted(Comparator.comparingInt(i -> lengths[i])).mapToInt(Integer::intValue).toArray();
         List<int[]> groups = new ArrayList<>((order.length + size - 1) / size);
         for (int from = 0; from < order.length; from += size) {
-            groups.add(java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + size)));
+            groups.add(Arrays.copyOfRange(order, from, Math.min(order.length, from + size)));
         }
         return groups;
     }
@@ -395,7 +395,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     }
 
     private void pool(float[] states, TokenBatch batch, int row, int hidden, float[] embedding) {
-        java.util.Arrays.fill(embedding, 0f);
+        Arrays.fill(embedding, 0f);
         int tokens = 0;
         int columns = batch.columns();
         for (int t = 0; t < columns; t++) {

@@ -2,6 +2,8 @@ package dev.sluice.inference.hybrid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 class HybridFeaturesTest {
@@ -22,8 +24,8 @@ class HybridFeaturesTest {
         FEATURES.lexiconFeatures(text, lexicon, 1);
         assertThat(lexicon[0]).isZero();
         assertThat(lexicon[lexicon.length - 1]).isZero();
-        assertThat(java.util.Arrays.copyOfRange(lexicon, 1, 1 + HybridFeatures.LEXICON_FEATURES))
-                .containsExactly(java.util.Arrays.copyOf(dense, HybridFeatures.LEXICON_FEATURES));
+        assertThat(Arrays.copyOfRange(lexicon, 1, 1 + HybridFeatures.LEXICON_FEATURES))
+                .containsExactly(Arrays.copyOf(dense, HybridFeatures.LEXICON_FEATURES));
         assertThat(lexicon).as("a text with sentiment words has lexicon evidence").isNotEqualTo(new float[lexicon.length]);
     }
 }

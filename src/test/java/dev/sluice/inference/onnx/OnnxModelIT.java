@@ -49,7 +49,7 @@ class OnnxModelIT {
         Map<String, String> labels = ScoredThroughKafka.send(Map.of("love", "I love it, the best purchase I have made this year!",
                 "hate", "Terrible. It broke after two days and support never answered.", "plain", "The meeting is moved to room 4."),
                 "bge-small-sentiment@2");
-        org.assertj.core.api.Assertions.assertThat(labels)
+        assertThat(labels)
                 .containsExactlyInAnyOrderEntriesOf(Map.of("love", "positive", "hate", "negative", "plain", "neutral"));
     }
 

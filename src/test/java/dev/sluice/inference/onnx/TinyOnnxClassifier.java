@@ -40,51 +40,60 @@ final class TinyOnnxClassifier {
      */
     static byte[] maskedMeanExport(float[] weight, float[] bias) {
         Message graph = new Message()
-                .message(1, node("Cast", "input_ids", "ids", new Message().string(1, "to").varint(20, 2).varint(3, 1)))
-                .message(1, node("Cast", "attention_mask", "mask", new Message().string(1, "to").varint(20, 2).varint(3, 1)))
+                .message(1, node("Cast", "input_ids", "ids", toFloat()))
+                .message(1, node("Cast", "attention_mask", "mask", toFloat()))
                 .message(1, node("Mul", "ids,mask", "attended"))
-                .message(1, node("ReduceSum", "attended", "id_sum",
-                        new Message().string(1, "axes").varint(20, 7).varint(8, 1),
-                        new Message().string(1, "keepdims").varint(20, 2).varint(3, 1)))
-                .message(1, node("ReduceSum", "mask", "tokens",
-                        new Message().string(1, "axes").varint(20, 7).varint(8, 1),
-                        new Message().string(1, "keepdims").varint(20, 2).varint(3, 1)))
+                .message(1, node("ReduceSum", "attended", "id_sum", overTokens(), keepDims()))
+                .message(1, node("ReduceSum", "mask", "tokens", overTokens(), keepDims()))
                 .message(1, node("Div", "id_sum,tokens", "mean_id"))
                 .message(1, node("MatMul", "mean_id,W", "scaled"))
                 .message(1, node("Add", "scaled,B", "logits"))
                 .string(2, "tiny-masked-mean-classifier")
                 .message(5, tensor("W", new long[]{1, weight.length}, weight))
                 .message(5, tensor("B", new long[]{bias.length}, bias));
-        for (String input : List.of("input_ids", "attention_mask", "token_type_ids")) {
-            graph.message(11, valueInfo(input, 7, "batch_size", "sequence_length", null));
-        }
-        graph.message(12, valueInfo("logits", 1, "batch_size", "sequence_length", (long) bias.length));
         // Opset 11: ReduceSum takes its axes as an attribute there (an input from 13 on).
-        return new Message().varint(1, 8).string(2, "sluice-test").message(7, graph).message(8, new Message().string(1, "").varint(2, 11))
-                .bytes();
+        return model(graph, List.of("input_ids", "attention_mask", "token_type_ids"), "batch_size", "sequence_length", bias.length,
+                11);
     }
 
     private static byte[] classifier(float[] logits, String batchAxis, String tokenAxis, List<String> inputs) {
         Message graph = new Message()
-                .message(1, node("Cast", "input_ids", "as_float", new Message().string(1, "to").varint(20, 2).varint(3, 1)))
-                .message(1, node("ReduceMean", "as_float", "mean",
-                        new Message().string(1, "axes").varint(20, 7).varint(8, 1),
-                        new Message().string(1, "keepdims").varint(20, 2).varint(3, 1)))
+                .message(1, node("Cast", "input_ids", "as_float", toFloat()))
+                .message(1, node("ReduceMean", "as_float", "mean", overTokens(), keepDims()))
                 .message(1, node("MatMul", "mean,W", "scaled"))
                 .message(1, node("Add", "scaled,B", "logits"))
                 .string(2, "tiny-classifier")
                 .message(5, tensor("W", new long[]{1, logits.length}, new float[logits.length]))
                 .message(5, tensor("B", new long[]{logits.length}, logits));
+        return model(graph, inputs, batchAxis, tokenAxis, logits.length, 13);
+    }
+
+    /** The graph with its int64 token inputs and float {@code logits} output declared, as a model of the default domain's opset. */
+    private static byte[] model(Message graph, List<String> inputs, String batchAxis, String tokenAxis, int labels, int opset) {
         for (String input : inputs) {
             graph.message(11, valueInfo(input, 7, batchAxis, tokenAxis, null));
         }
-        graph.message(12, valueInfo("logits", 1, batchAxis, tokenAxis, (long) logits.length));
+        graph.message(12, valueInfo("logits", 1, batchAxis, tokenAxis, (long) labels));
         return new Message()
                 .varint(1, 8)
                 .string(2, "sluice-test")
                 .message(7, graph)
-                .message(8, new Message().string(1, "").varint(2, 13))
+                .message(8, new Message().string(1, "").varint(2, opset))
                 .bytes();
+    }
+
+    /** Cast's {@code to}: float. */
+    private static Message toFloat() {
+        return new Message().string(1, "to").varint(20, 2).varint(3, 1);
+    }
+
+    /** A reduction's {@code axes}: the token axis. */
+    private static Message overTokens() {
+        return new Message().string(1, "axes").varint(20, 7).varint(8, 1);
+    }
+
+    private static Message keepDims() {
+        return new Message().string(1, "keepdims").varint(20, 2).varint(3, 1);
     }
 
     private static Message node(String op, String inputs, String output, Message... attributes) {
