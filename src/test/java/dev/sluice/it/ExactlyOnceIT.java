@@ -46,7 +46,7 @@ class ExactlyOnceIT {
         env.put("SLUICE_MODEL_KIND", "lexicon");
         env.put("SLUICE_MAX_IN_FLIGHT", "5000");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
-        return SluiceProcess.withFastCrashDetection(env);
+        return env;
     }
 
     @Test
@@ -54,7 +54,8 @@ class ExactlyOnceIT {
         int requests = 100_000;
         CompletableFuture<Void> producer = RequestFeed.inBackground(kafka, requests, 0);
         Random random = new Random(17);
-        SluiceProcess sluice = SluiceProcess.start(broker.bootstrap(), exactlyOnce("it-a"));
+        Map<String, String> env = SluiceProcess.withFastCrashDetection(exactlyOnce("it-a"));
+        SluiceProcess sluice = SluiceProcess.start(broker.bootstrap(), env);
         try {
             for (double share : new double[]{0.15 + random.nextDouble() * 0.1, 0.4 + random.nextDouble() * 0.1,
                     0.65 + random.nextDouble() * 0.1}) {
@@ -63,7 +64,7 @@ class ExactlyOnceIT {
                         .until(() -> ResultLedger.total(kafka, "sluice.results") >= target);
                 sluice.kill();
                 // The same transactional id: the restart fences what the killed instance left open.
-                sluice = SluiceProcess.start(broker.bootstrap(), exactlyOnce("it-a"));
+                sluice = SluiceProcess.start(broker.bootstrap(), env);
             }
             producer.join();
             awaitAllCommitted(kafka);

@@ -24,8 +24,8 @@ class ProcessGuaranteesIT {
     private static final int MAX_IN_FLIGHT = 5000;
     /** Intake takes a whole poll before it waits for room: the bound is the budget plus one poll. */
     private static final int MAX_POLL_RECORDS = 2000;
-    private static final Map<String, String> ENV = SluiceProcess.withFastCrashDetection(Map.of("SLUICE_MAX_IN_FLIGHT",
-            Integer.toString(MAX_IN_FLIGHT), "SLUICE_MODEL_KIND", "lexicon", "QUARKUS_LOG_LEVEL", "WARN"));
+    private static final Map<String, String> ENV = Map.of("SLUICE_MAX_IN_FLIGHT", Integer.toString(MAX_IN_FLIGHT),
+            "SLUICE_MODEL_KIND", "lexicon", "QUARKUS_LOG_LEVEL", "WARN");
 
     @RegisterExtension
     final BrokerPerTest broker = new BrokerPerTest();
@@ -42,7 +42,8 @@ class ProcessGuaranteesIT {
         CompletableFuture<Void> producer = RequestFeed.inBackground(kafka, requests, 0);
         Random random = new Random(11);
         int kills = 0;
-        SluiceProcess sluice = SluiceProcess.start(broker.bootstrap(), ENV);
+        Map<String, String> env = SluiceProcess.withFastCrashDetection(ENV);
+        SluiceProcess sluice = SluiceProcess.start(broker.bootstrap(), env);
         try {
             for (double share : new double[]{0.15 + random.nextDouble() * 0.1, 0.4 + random.nextDouble() * 0.1,
                     0.65 + random.nextDouble() * 0.1}) {
@@ -51,7 +52,7 @@ class ProcessGuaranteesIT {
                         .until(() -> ResultLedger.total(kafka, "sluice.results") >= target);
                 sluice.kill();
                 kills++;
-                sluice = SluiceProcess.start(broker.bootstrap(), ENV);
+                sluice = SluiceProcess.start(broker.bootstrap(), env);
             }
             producer.join();
             awaitAllCommitted();
