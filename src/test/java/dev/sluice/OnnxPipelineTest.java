@@ -28,6 +28,6 @@ class OnnxPipelineTest extends PipelineTest {
     @Test
     void theOpsApiNamesTheBundledTransformerAndItsEvaluation() {
         when().get("/api/model").then().statusCode(200).body("kind", is("onnx")).body("loaded", is(true))
-                .body("id", is("bge-small-sentiment@2")).body("evaluation.'leave-one-out.imdb.strict-accuracy'", notNullValue());
+                .body("id", is("bge-small-sentiment@3")).body("evaluation.'leave-one-out.imdb.strict-accuracy'", notNullValue());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.sluice.inference.EvaluationFigures;
 import dev.sluice.inference.SentimentModel;
+import dev.sluice.record.Label;
 import dev.sluice.record.Sentiment;
 
 /**
@@ -81,8 +82,30 @@ public final class HybridModel implements SentimentModel {
         return out;
     }
 
+    /** A label's row in the weights and index into {@link #logits} and {@link #probabilities}. */
+    public static int row(Label label) {
+        return switch (label) {
+            case NEGATIVE -> NEGATIVE;
+            case POSITIVE -> POSITIVE;
+            case NEUTRAL -> NEUTRAL;
+        };
+    }
+
     /** The class probabilities of a text, into {@code p}: negative, positive, neutral. */
     public void probabilities(String text, double[] p) {
+        logits(text, p);
+        double max = Math.max(p[NEGATIVE], Math.max(p[POSITIVE], p[NEUTRAL]));
+        p[NEGATIVE] = Math.exp(p[NEGATIVE] - max);
+        p[POSITIVE] = Math.exp(p[POSITIVE] - max);
+        p[NEUTRAL] = Math.exp(p[NEUTRAL] - max);
+        double sum = p[0] + p[1] + p[2];
+        p[0] /= sum;
+        p[1] /= sum;
+        p[2] /= sum;
+    }
+
+    /** The class logits of a text, into {@code z}: negative, positive, neutral. */
+    public void logits(String text, double[] z) {
         HybridFeatures.Vector x = features.extract(text, vectors.get());
         float[] w = weightsByFeature;
         double negative = 0;
@@ -95,13 +118,8 @@ public final class HybridModel implements SentimentModel {
             positive += w[at + POSITIVE] * v;
             neutral += w[at + NEUTRAL] * v;
         }
-        double max = Math.max(negative, Math.max(positive, neutral));
-        p[NEGATIVE] = Math.exp(negative - max);
-        p[POSITIVE] = Math.exp(positive - max);
-        p[NEUTRAL] = Math.exp(neutral - max);
-        double sum = p[0] + p[1] + p[2];
-        p[0] /= sum;
-        p[1] /= sum;
-        p[2] /= sum;
+        z[NEGATIVE] = negative;
+        z[POSITIVE] = positive;
+        z[NEUTRAL] = neutral;
     }
 }

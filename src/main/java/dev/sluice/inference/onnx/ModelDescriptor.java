@@ -21,11 +21,12 @@ import dev.sluice.support.Checksums;
  * Optimum export's {@code config.json}. {@code score-texts-alone} runs each text of a batch on its
  * own: a dynamically quantized model shares one activation scale across a batch, so without it a
  * text's score would depend on its batch mates. {@code lexicon-features} gives an encoder's head
- * sluice's lexicon features after the embedding (docs/MODEL.md). Every problem is reported with the
- * file and field.
+ * sluice's lexicon features after the embedding; {@code hybrid-share} blends the bundled
+ * {@code hybrid} model's logits into the model's, that share of them (docs/MODEL.md). Every problem
+ * is reported with the file and field.
  */
 public record ModelDescriptor(String name, String version, Type type, List<Label> labels, boolean scoreTextsAlone, Pooling pooling,
-        boolean normalize, String head, boolean lexiconFeatures) {
+        boolean normalize, String head, boolean lexiconFeatures, double hybridShare) {
 
     private static final String LABELS_KNOB = "sluice.model.onnx.labels";
 
@@ -87,12 +88,13 @@ public record ModelDescriptor(String name, String version, Type type, List<Label
         if (!lexicon.isMissingNode() && !lexicon.isBoolean()) {
             throw new InvalidModelException(where + ": \"lexicon-features\" must be true or false");
         }
+        double hybridShare = hybridShare(root.path("hybrid-share"), labels, where);
         if (type == Type.SEQUENCE_CLASSIFIER) {
             if (lexicon.asBoolean(false)) {
                 throw new InvalidModelException(where + ": \"lexicon-features\" is for a sentence encoder's head; a sequence "
                         + "classifier's logits come from the model alone");
             }
-            return new ModelDescriptor(name, version, type, labels, scoreTextsAlone, null, false, null, false);
+            return new ModelDescriptor(name, version, type, labels, scoreTextsAlone, null, false, null, false, hybridShare);
         }
         Pooling pooling = switch (root.path("pooling").asText("mean")) {
             case "mean" -> Pooling.MEAN;
@@ -101,7 +103,22 @@ public record ModelDescriptor(String name, String version, Type type, List<Label
                     where + ": \"pooling\" must be \"mean\" or \"cls\", got \"" + root.get("pooling").asText() + "\"");
         };
         return new ModelDescriptor(name, version, type, labels, scoreTextsAlone, pooling, root.path("normalize").asBoolean(true),
-                text(root, "head", where), lexicon.asBoolean(false));
+                text(root, "head", where), lexicon.asBoolean(false), hybridShare);
+    }
+
+    /** The share of the logits that comes from the hybrid model: 0 when absent; it needs the hybrid model's three classes. */
+    private static double hybridShare(JsonNode share, List<Label> labels, String where) {
+        if (share.isMissingNode()) {
+            return 0;
+        }
+        if (!share.isNumber() || share.asDouble() < 0 || share.asDouble() > 1) {
+            throw new InvalidModelException(where + ": \"hybrid-share\" must be a number from 0 to 1, got " + share);
+        }
+        if (labels.size() != Label.values().length || !labels.containsAll(List.of(Label.values()))) {
+            throw new InvalidModelException(where + ": \"hybrid-share\" blends in the hybrid model's negative, positive and neutral "
+                    + "logits, so \"labels\" must list each of them once, got " + labels.stream().map(Label::json).toList());
+        }
+        return share.asDouble();
     }
 
     /**
@@ -135,7 +152,7 @@ public record ModelDescriptor(String name, String version, Type type, List<Label
             name = root.path("model_type").asText("onnx-classifier");
         }
         return new ModelDescriptor(name, Checksums.sha256(model.get()).substring(0, 10), Type.SEQUENCE_CLASSIFIER, labels, false, null,
-                false, null, false);
+                false, null, false, 0);
     }
 
     /** {@code id2label}'s names in id order: ids must be 0..n-1, each once. */

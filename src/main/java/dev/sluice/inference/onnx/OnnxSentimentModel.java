@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 
 import dev.sluice.inference.SentimentModel;
 import dev.sluice.inference.hybrid.HybridFeatures;
+import dev.sluice.inference.hybrid.HybridModel;
+import dev.sluice.inference.hybrid.HybridWeights;
 import dev.sluice.record.Label;
 import dev.sluice.record.Sentiment;
 
@@ -36,7 +38,9 @@ import ai.onnxruntime.TensorInfo;
  * probabilities; the score is P(positive) - P(negative) and the label the most probable class
  * (positive or negative within the neutral band become neutral, for models without a neutral class).
  * A head may also read the text's lexicon features after the embedding ({@code lexicon-features}):
- * the words VADER and AFINN know carry sentiment an encoder trained on other text can miss.
+ * the words VADER and AFINN know carry sentiment an encoder trained on other text can miss. And a
+ * model's logits may be blended with the bundled {@code hybrid} model's ({@code hybrid-share}):
+ * held out, the two err on different texts (docs/MODEL.md).
  */
 public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
@@ -75,6 +79,8 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     private final LinearHead head;
     /** The lexicon features the head reads after the embedding, or null when it reads the embedding alone. */
     private final HybridFeatures lexicon;
+    /** The bundled hybrid model whose logits are blended in, or null when the descriptor's hybrid share is 0. */
+    private final HybridModel hybrid;
     private final HuggingFaceTokenizer tokenizer;
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -90,7 +96,10 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             OrtSession session, Options options, Map<String, Object> evaluation) {
         this.descriptor = descriptor;
         this.head = head;
-        this.lexicon = descriptor.lexiconFeatures() ? HybridFeatures.bundled() : null;
+        HybridFeatures features = descriptor.lexiconFeatures() || descriptor.hybridShare() > 0 ? HybridFeatures.bundled() : null;
+        this.lexicon = descriptor.lexiconFeatures() ? features : null;
+        // The neutral rule is applied to the blend, so the hybrid model's own bias plays no part.
+        this.hybrid = descriptor.hybridShare() > 0 ? new HybridModel(features, HybridWeights.load(), options.neutralBand(), 0) : null;
         this.tokenizer = tokenizer;
         this.environment = environment;
         this.session = session;
@@ -373,12 +382,14 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         float[] values = floats(output);
         int classes = descriptor.labels().size();
         double[] logits = new double[classes];
+        double[] hybridLogits = new double[HybridWeights.CLASSES];
         List<Sentiment> out = new ArrayList<>(batch.rows());
         if (head == null) {
             for (int r = 0; r < batch.rows(); r++) {
                 for (int c = 0; c < classes; c++) {
                     logits[c] = values[r * classes + c];
                 }
+                blendHybrid(hybrid, texts.get(r), logits, hybridLogits);
                 out.add(sentiment(logits));
             }
             return out;
@@ -389,6 +400,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             pool(values, batch, r, hidden, inputs);
             addLexiconFeatures(texts.get(r), inputs, hidden);
             head.logits(inputs, 0, logits);
+            blendHybrid(hybrid, texts.get(r), logits, hybridLogits);
             out.add(sentiment(logits));
         }
         return out;
@@ -422,9 +434,32 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
     /** The label probabilities (by {@link Label} ordinal) a head gives one text's {@link #headInputs}: for training and calibrating heads. */
     double[] probabilities(LinearHead head, float[] inputs) {
+        return probabilities(head, null, inputs, null);
+    }
+
+    /** As served, but with this head and this hybrid model (null: none) blended in by the descriptor's share. For training a head. */
+    double[] probabilities(LinearHead head, HybridModel hybrid, float[] inputs, String text) {
         double[] logits = new double[head.classes()];
         head.logits(inputs, 0, logits);
+        blendHybrid(hybrid, text, logits, new double[HybridWeights.CLASSES]);
         return probabilities(logits);
+    }
+
+    /** The model's logits times (1 - share) plus the hybrid model's times the share, label by label. */
+    private void blendHybrid(HybridModel hybrid, String text, double[] logits, double[] hybridLogits) {
+        if (hybrid == null) {
+            return;
+        }
+        double share = descriptor.hybridShare();
+        hybrid.logits(text, hybridLogits);
+        for (int c = 0; c < logits.length; c++) {
+            logits[c] = (1 - share) * logits[c] + share * hybridLogits[HybridModel.row(descriptor.labels().get(c))];
+        }
+    }
+
+    /** The hybrid share the descriptor asks for: what a head's trainer blends its held-out predictions by. */
+    double hybridShare() {
+        return descriptor.hybridShare();
     }
 
     /** Softmax over the logits, summed per label, by {@link Label} ordinal. */

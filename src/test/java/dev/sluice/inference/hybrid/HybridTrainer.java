@@ -41,14 +41,6 @@ public final class HybridTrainer {
         return new HybridFeatures(new VaderAnalyzer(VaderLexicon.load()), AfinnLexicon.load());
     }
 
-    static int row(Label label) {
-        return switch (label) {
-            case NEGATIVE -> HybridModel.NEGATIVE;
-            case POSITIVE -> HybridModel.POSITIVE;
-            case NEUTRAL -> HybridModel.NEUTRAL;
-        };
-    }
-
     public static HybridWeights train(List<Example> examples, HybridFeatures features) {
         int classes = HybridWeights.CLASSES;
         int dimension = HybridFeatures.DIMENSION;
@@ -69,7 +61,7 @@ public final class HybridTrainer {
             Collections.shuffle(order, random);
             for (int n : order) {
                 HybridFeatures.Vector x = vectors.get(n);
-                int actual = row(examples.get(n).label());
+                int actual = HybridModel.row(examples.get(n).label());
                 double max = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < classes; c++) {
                     double z = 0;

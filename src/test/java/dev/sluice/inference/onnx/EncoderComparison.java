@@ -85,8 +85,7 @@ public final class EncoderComparison {
             try (OnnxSentimentModel encoder = EncoderHeadTrainer.encoder(candidate.getValue())) {
                 EncoderHeadTrainer trainer = new EncoderHeadTrainer(encoder);
                 head = trainer.train(LabelledTexts.training(LabelledTexts.DOMAINS));
-                calibration = ModelEvaluation.calibrate(examples -> trainer.probabilities(trainer.train(examples)),
-                        trainer.probabilities(head));
+                calibration = trainer.calibration(head);
             }
             if (!candidate.getValue().equals(OnnxModelLoader.BUNDLED)) {
                 Files.writeString(docs.resolve(candidate.getKey() + "-neutral-tradeoff.tsv"), calibration.curveTsv(),

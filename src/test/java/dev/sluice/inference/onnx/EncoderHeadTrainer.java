@@ -13,6 +13,8 @@ import dev.sluice.inference.LabelledTexts;
 import dev.sluice.inference.LabelledTexts.Example;
 import dev.sluice.inference.ModelEvaluation;
 import dev.sluice.inference.hybrid.HybridFeatures;
+import dev.sluice.inference.hybrid.HybridModel;
+import dev.sluice.inference.hybrid.HybridTrainer;
 import dev.sluice.record.Label;
 
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
@@ -160,13 +162,32 @@ public final class EncoderHeadTrainer {
         }
     }
 
-    /** A head's label probabilities, on cached embeddings. */
-    public ModelEvaluation.ProbabilityModel probabilities(LinearHead head) {
+    /**
+     * Leave-one-domain-out figures ({@link ModelEvaluation}) of heads trained as {@code shipped} was.
+     * When the descriptor blends in the hybrid model, each held-out domain's head is blended with a
+     * hybrid model trained on the same domains, and the shipped head with one trained on all of them
+     * (the bundled weights: the same data give the same weights to the bit).
+     */
+    public ModelEvaluation.Calibration calibration(LinearHead shipped) {
+        return ModelEvaluation.calibrate(examples -> probabilities(train(examples), hybridTrainedOn(examples)),
+                probabilities(shipped, hybridTrainedOn(LabelledTexts.training(LabelledTexts.DOMAINS))));
+    }
+
+    private HybridModel hybridTrainedOn(List<Example> examples) {
+        if (encoder.hybridShare() == 0) {
+            return null;
+        }
+        HybridFeatures features = HybridTrainer.features();
+        return new HybridModel(features, HybridTrainer.train(examples, features), ModelEvaluation.BAND, 0);
+    }
+
+    /** A head's label probabilities as served, on cached embeddings, with this hybrid model blended in (null: none). */
+    private ModelEvaluation.ProbabilityModel probabilities(LinearHead head, HybridModel hybrid) {
         return texts -> {
             float[][] embeddings = embed(texts);
             double[][] out = new double[embeddings.length][];
             for (int i = 0; i < embeddings.length; i++) {
-                out[i] = encoder.probabilities(head, embeddings[i]);
+                out[i] = encoder.probabilities(head, hybrid, embeddings[i], texts.get(i));
             }
             return out;
         };
@@ -196,8 +217,7 @@ public final class EncoderHeadTrainer {
             LinearHead head = trainer.train(LabelledTexts.training(LabelledTexts.DOMAINS));
             System.out.printf(Locale.ROOT, "embedded %d texts and trained in %.1f s%n", trainer.cache.size(),
                     (System.nanoTime() - start) / 1e9);
-            ModelEvaluation.Calibration calibration = ModelEvaluation.calibrate(
-                    examples -> trainer.probabilities(trainer.train(examples)), trainer.probabilities(head));
+            ModelEvaluation.Calibration calibration = trainer.calibration(head);
             String evaluation = calibration.properties("Written by EncoderHeadTrainer (./mvnw -B process-test-classes -Ptrain-model).",
                     LabelledTexts.SOURCES);
             Files.writeString(resources.resolve("sluice/model/bge-small/head.json"), json(head), StandardCharsets.UTF_8);

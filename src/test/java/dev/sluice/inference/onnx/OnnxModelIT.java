@@ -48,23 +48,37 @@ class OnnxModelIT {
     void requestsThroughKafkaAreLabelledByTheBundledTransformer() {
         Map<String, String> labels = ScoredThroughKafka.send(Map.of("love", "I love it, the best purchase I have made this year!",
                 "hate", "Terrible. It broke after two days and support never answered.", "plain", "The meeting is moved to room 4."),
-                "bge-small-sentiment@2");
+                "bge-small-sentiment@3");
         assertThat(labels)
                 .containsExactlyInAnyOrderEntriesOf(Map.of("love", "positive", "hate", "negative", "plain", "neutral"));
     }
 
-    /** The artifact's head reads the lexicon features as the trainer's does: a text full of lexicon words scores as the model here scores it. */
+    /**
+     * The artifact's head reads the lexicon features as the trainer's does, and its logits are blended
+     * with the hybrid model's: a text full of lexicon words scores as the model here scores it, which
+     * is not what the head alone gives it.
+     */
     @Test
-    void theServedScoreIsTheBundledModelsScoreWithItsLexiconFeatures() {
+    void theServedScoreIsTheBundledModelsScoreWithItsLexiconFeaturesAndTheHybridBlend() {
         String text = "Thanks, that fixed it! Great answer, though the docs are awful.";
         Map<String, Object> figures = EvaluationFigures.read(OnnxModelLoader.BUNDLED_EVALUATION);
+        OnnxSentimentModel.Options options = new OnnxSentimentModel.Options(256, 1, OptLevel.ALL_OPT, 0.05,
+                EvaluationFigures.neutralBias(figures), List.of());
+        ModelFiles files = ModelFiles.classPath(OnnxModelLoader.BUNDLED);
+        ModelDescriptor bundled = ModelDescriptor.read(files);
+        ModelDescriptor headAlone = new ModelDescriptor(bundled.name(), bundled.version(), bundled.type(), bundled.labels(),
+                bundled.scoreTextsAlone(), bundled.pooling(), bundled.normalize(), bundled.head(), bundled.lexiconFeatures(), 0);
         double expected;
-        try (OnnxSentimentModel model = OnnxSentimentModel.load(ModelFiles.classPath(OnnxModelLoader.BUNDLED),
-                new OnnxSentimentModel.Options(256, 1, OptLevel.ALL_OPT, 0.05, EvaluationFigures.neutralBias(figures), List.of()),
-                figures)) {
+        double unblended;
+        try (OnnxSentimentModel model = OnnxSentimentModel.load(files, options, figures);
+                OnnxSentimentModel alone = OnnxSentimentModel.load(files, headAlone, LinearHead.read(files, bundled.head(), 3), options,
+                        figures)) {
             assertThat(model.lexiconFeatures()).isTrue();
+            assertThat(model.hybridShare()).isPositive();
             expected = model.predict(List.of(text)).get(0).score();
+            unblended = alone.predict(List.of(text)).get(0).score();
         }
+        assertThat(Math.abs(expected - unblended)).as("the blend moves this text's score").isGreaterThan(0.01);
         Number served = Http.scorer().contentType(ContentType.JSON).body(List.of(text)).post("/api/score").then().statusCode(200)
                 .extract().path("[0].score");
         assertThat(served.doubleValue()).isCloseTo(expected, within(1e-5));
@@ -74,6 +88,6 @@ class OnnxModelIT {
     void theModelIsReportedLoadedAndTheInstanceReady() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Http.management().get("/q/health/ready").then().statusCode(200));
         Http.management().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("sluice-model"));
-        when().get("/api/model").then().statusCode(200).body("loaded", is(true)).body("id", is("bge-small-sentiment@2"));
+        when().get("/api/model").then().statusCode(200).body("loaded", is(true)).body("id", is("bge-small-sentiment@3"));
     }
 }

@@ -20,6 +20,8 @@ import dev.sluice.inference.EvaluationFigures;
 import dev.sluice.inference.LabelledTexts;
 import dev.sluice.inference.ModelEvaluation;
 import dev.sluice.inference.hybrid.HybridFeatures;
+import dev.sluice.inference.hybrid.HybridModel;
+import dev.sluice.inference.hybrid.HybridWeights;
 import dev.sluice.record.Label;
 import dev.sluice.record.Sentiment;
 import dev.sluice.testing.SluiceConfigs;
@@ -52,7 +54,7 @@ class OnnxSentimentModelTest {
         List<Sentiment> out = bundled.predict(List.of("I absolutely love it, best purchase ever!",
                 "Terrible. It broke after a day and support was useless.", "The meeting is at noon."));
         assertThat(out).extracting(Sentiment::label).containsExactly(Label.POSITIVE, Label.NEGATIVE, Label.NEUTRAL);
-        assertThat(bundled.id()).isEqualTo("bge-small-sentiment@2");
+        assertThat(bundled.id()).isEqualTo("bge-small-sentiment@3");
     }
 
     @Test
@@ -258,11 +260,70 @@ class OnnxSentimentModelTest {
                 .hasMessageContaining("sluice-model.json: \"lexicon-features\" must be true or false");
     }
 
+    @Test
+    void aHybridShareOfOneScoresEveryTextAsTheHybridModelDoes() throws IOException {
+        copyBundled(ModelFiles.MODEL);
+        copyBundled(ModelFiles.TOKENIZER);
+        writeEncoderDescriptor("false", ", \"hybrid-share\": 1");
+        writeHead(384, 0, 0f);
+        HybridModel hybrid = new HybridModel(HybridFeatures.bundled(), HybridWeights.load(), 0.05, 0);
+        List<String> texts = List.of("I love this, it is wonderful", "I hate this, it is awful", "The meeting is at noon.",
+                "not bad at all", "meh");
+        try (OnnxSentimentModel model = OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of())) {
+            assertThat(model.predict(texts)).isEqualTo(hybrid.predict(texts));
+        }
+    }
+
+    @Test
+    void aHybridShareBlendsTheHybridModelsLogitsWithTheHeadsLabelByLabel() throws IOException {
+        copyBundled(ModelFiles.MODEL);
+        copyBundled(ModelFiles.TOKENIZER);
+        // The labels in another order than the hybrid model's rows (negative, positive, neutral): each must meet its own.
+        Files.writeString(dir.resolve("sluice-model.json"), "{\"name\": \"blend\", \"version\": \"1\", \"type\": \"sentence-encoder\", "
+                + "\"labels\": [\"positive\", \"neutral\", \"negative\"], \"pooling\": \"cls\", \"head\": \"head.json\", "
+                + "\"lexicon-features\": true, \"hybrid-share\": 0.25}");
+        // Zero on the embedding; +2 on VADER's compound for the first label (positive), -2 for the second (neutral).
+        writeHead(384 + HybridFeatures.LEXICON_FEATURES, 384, -2f);
+        String text = "not great, but the staff were lovely";
+        float[] lexicon = new float[HybridFeatures.LEXICON_FEATURES];
+        HybridFeatures.bundled().lexiconFeatures(text, lexicon, 0);
+        double[] hybrid = new double[3];
+        new HybridModel(HybridFeatures.bundled(), HybridWeights.load(), 0.05, 0).logits(text, hybrid);
+        double positive = Math.exp(0.75 * 2 * lexicon[0] + 0.25 * hybrid[HybridModel.POSITIVE]);
+        double neutral = Math.exp(0.75 * -2 * lexicon[0] + 0.25 * hybrid[HybridModel.NEUTRAL]);
+        double negative = Math.exp(0.25 * hybrid[HybridModel.NEGATIVE]);
+        try (OnnxSentimentModel model = OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of())) {
+            assertThat(model.predict(List.of(text)).get(0).score())
+                    .isCloseTo((positive - negative) / (positive + neutral + negative), within(2e-6));
+        }
+    }
+
+    @Test
+    void aHybridShareOutsideZeroToOneIsNamed() throws IOException {
+        writeEncoderDescriptor("false", ", \"hybrid-share\": 1.5");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining("sluice-model.json: \"hybrid-share\" must be a number from 0 to 1, got 1.5");
+    }
+
+    @Test
+    void aHybridShareNeedsEachOfTheHybridModelsThreeLabels() throws IOException {
+        writeClassifier(1f, "[\"negative\", \"positive\"]");
+        Files.writeString(dir.resolve("sluice-model.json"), "{\"name\": \"tiny\", \"version\": \"7\", \"type\": \"sequence-classifier\", "
+                + "\"labels\": [\"negative\", \"positive\"], \"hybrid-share\": 0.3}");
+        assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
+                .hasMessageContaining("\"labels\" must list each of them once, got [negative, positive]");
+    }
+
     /** A bge-small-like encoder's descriptor whose {@code lexicon-features} is the JSON value given. */
     private void writeEncoderDescriptor(String lexiconFeatures) throws IOException {
+        writeEncoderDescriptor(lexiconFeatures, "");
+    }
+
+    /** The same, with more fields ({@code ", \"name\": value"}). */
+    private void writeEncoderDescriptor(String lexiconFeatures, String more) throws IOException {
         Files.writeString(dir.resolve("sluice-model.json"), "{\"name\": \"lexical\", \"version\": \"1\", \"type\": \"sentence-encoder\", "
                 + "\"labels\": [\"negative\", \"positive\", \"neutral\"], \"pooling\": \"cls\", \"head\": \"head.json\", "
-                + "\"lexicon-features\": " + lexiconFeatures + "}");
+                + "\"lexicon-features\": " + lexiconFeatures + more + "}");
     }
 
     /** A head of {@code width} inputs, all zero but {@code -weight} (negative) and {@code +weight} (positive) on input {@code at}. */
