@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import dev.sluice.inference.BundledModelData;
 import dev.sluice.inference.SentimentModel;
 import dev.sluice.inference.hybrid.HybridFeatures;
 import dev.sluice.inference.hybrid.HybridModel;
@@ -99,7 +100,9 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         HybridFeatures features = descriptor.lexiconFeatures() || descriptor.hybridShare() > 0 ? HybridFeatures.bundled() : null;
         this.lexicon = descriptor.lexiconFeatures() ? features : null;
         // The neutral rule is applied to the blend, so the hybrid model's own bias plays no part.
-        this.hybrid = descriptor.hybridShare() > 0 ? new HybridModel(features, HybridWeights.load(), options.neutralBand(), 0) : null;
+        this.hybrid = descriptor.hybridShare() > 0
+                ? new HybridModel(features, BundledModelData.HYBRID_WEIGHTS, options.neutralBand(), 0)
+                : null;
         this.tokenizer = tokenizer;
         this.environment = environment;
         this.session = session;
