@@ -246,9 +246,7 @@ class OnnxSentimentModelTest {
 
     @Test
     void lexiconFeaturesOnASequenceClassifierAreRefused() throws IOException {
-        writeClassifier(1f, "[\"negative\", \"positive\"]");
-        Files.writeString(dir.resolve("sluice-model.json"), "{\"name\": \"tiny\", \"version\": \"7\", \"type\": \"sequence-classifier\", "
-                + "\"labels\": [\"negative\", \"positive\"], \"lexicon-features\": true}");
+        writeClassifier(1f, "[\"negative\", \"positive\"]", ", \"lexicon-features\": true");
         assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
                 .hasMessageContaining("sluice-model.json: \"lexicon-features\" is for a sentence encoder's head");
     }
@@ -307,9 +305,7 @@ class OnnxSentimentModelTest {
 
     @Test
     void aHybridShareNeedsEachOfTheHybridModelsThreeLabels() throws IOException {
-        writeClassifier(1f, "[\"negative\", \"positive\"]");
-        Files.writeString(dir.resolve("sluice-model.json"), "{\"name\": \"tiny\", \"version\": \"7\", \"type\": \"sequence-classifier\", "
-                + "\"labels\": [\"negative\", \"positive\"], \"hybrid-share\": 0.3}");
+        writeClassifier(1f, "[\"negative\", \"positive\"]", ", \"hybrid-share\": 0.3");
         assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
                 .hasMessageContaining("\"labels\" must list each of them once, got [negative, positive]");
     }
@@ -338,10 +334,15 @@ class OnnxSentimentModelTest {
     }
 
     private void writeClassifier(float secondLogit, String labels) throws IOException {
+        writeClassifier(secondLogit, labels, "");
+    }
+
+    /** The same, with more fields in its descriptor ({@code ", \"name\": value"}). */
+    private void writeClassifier(float secondLogit, String labels, String more) throws IOException {
         Files.write(dir.resolve("model.onnx"), TinyOnnxClassifier.model(secondLogit));
         copyBundled(ModelFiles.TOKENIZER);
         Files.writeString(dir.resolve("sluice-model.json"),
-                "{\"name\": \"tiny\", \"version\": \"7\", \"type\": \"sequence-classifier\", \"labels\": " + labels + "}");
+                "{\"name\": \"tiny\", \"version\": \"7\", \"type\": \"sequence-classifier\", \"labels\": " + labels + more + "}");
     }
 
     private void copyBundled(String file) throws IOException {
