@@ -297,6 +297,24 @@ class OnnxSentimentModelTest {
     }
 
     @Test
+    void aSequenceClassifiersLogitsAreBlendedWithTheHybridModelsToo() throws IOException {
+        Files.write(dir.resolve("model.onnx"), TinyOnnxClassifier.optimumExport(false, 2f, 0f, -1f));
+        copyBundled(ModelFiles.TOKENIZER);
+        Files.writeString(dir.resolve("sluice-model.json"), "{\"name\": \"tiny\", \"version\": \"7\", \"type\": \"sequence-classifier\", "
+                + "\"labels\": [\"neutral\", \"positive\", \"negative\"], \"hybrid-share\": 0.5}");
+        String text = "I love this, it is wonderful";
+        double[] hybrid = new double[3];
+        new HybridModel(HybridFeatures.bundled(), HybridWeights.load(), 0.05, 0).logits(text, hybrid);
+        double neutral = Math.exp(0.5 * 2 + 0.5 * hybrid[HybridModel.NEUTRAL]);
+        double positive = Math.exp(0.5 * hybrid[HybridModel.POSITIVE]);
+        double negative = Math.exp(0.5 * -1 + 0.5 * hybrid[HybridModel.NEGATIVE]);
+        try (OnnxSentimentModel model = OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of())) {
+            assertThat(model.predict(List.of(text)).get(0).score())
+                    .isCloseTo((positive - negative) / (positive + neutral + negative), within(2e-6));
+        }
+    }
+
+    @Test
     void aHybridShareOutsideZeroToOneIsNamed() throws IOException {
         writeEncoderDescriptor("false", ", \"hybrid-share\": 1.5");
         assertThatThrownBy(() -> OnnxSentimentModel.load(ModelFiles.directory(dir), OPTIONS, Map.of()))
