@@ -157,7 +157,11 @@ public final class HybridFeatures {
      * its embedding.
      */
     public void lexiconFeatures(String text, float[] into, int offset) {
-        Vector vector = extract(text);
+        lexiconFeatures(extract(text), into, offset);
+    }
+
+    /** The same, from a text's features already extracted: one extraction serves this and the hybrid model's logits. */
+    public static void lexiconFeatures(Vector vector, float[] into, int offset) {
         for (int k = 0; k < vector.size; k++) {
             int feature = vector.index[k] - HASH_SIZE;
             if (feature >= 0 && feature < LEXICON_FEATURES) {

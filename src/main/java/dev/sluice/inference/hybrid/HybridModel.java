@@ -106,7 +106,11 @@ public final class HybridModel implements SentimentModel {
 
     /** The class logits of a text, into {@code z}: negative, positive, neutral. */
     public void logits(String text, double[] z) {
-        HybridFeatures.Vector x = features.extract(text, vectors.get());
+        logits(features.extract(text, vectors.get()), z);
+    }
+
+    /** The class logits of a text whose features were extracted by this model's {@link HybridFeatures}, into {@code z}. */
+    public void logits(HybridFeatures.Vector x, double[] z) {
         float[] w = weightsByFeature;
         double negative = 0;
         double positive = 0;

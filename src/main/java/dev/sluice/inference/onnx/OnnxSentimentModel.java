@@ -78,8 +78,8 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
     private final ModelDescriptor descriptor;
     private final LinearHead head;
-    /** The lexicon features the head reads after the embedding, or null when it reads the embedding alone. */
-    private final HybridFeatures lexicon;
+    /** What the lexicon features and the hybrid model read of a text, or null when the model uses neither. */
+    private final HybridFeatures features;
     /** The bundled hybrid model whose logits are blended in, or null when the descriptor's hybrid share is 0. */
     private final HybridModel hybrid;
     private final HuggingFaceTokenizer tokenizer;
@@ -97,8 +97,7 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             OrtSession session, Options options, Map<String, Object> evaluation) {
         this.descriptor = descriptor;
         this.head = head;
-        HybridFeatures features = descriptor.lexiconFeatures() || descriptor.hybridShare() > 0 ? HybridFeatures.bundled() : null;
-        this.lexicon = descriptor.lexiconFeatures() ? features : null;
+        this.features = descriptor.lexiconFeatures() || descriptor.hybridShare() > 0 ? HybridFeatures.bundled() : null;
         // The neutral rule is applied to the blend, so the hybrid model's own bias plays no part.
         this.hybrid = descriptor.hybridShare() > 0
                 ? new HybridModel(features, BundledModelData.HYBRID_WEIGHTS, options.neutralBand(), 0)
@@ -279,10 +278,11 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             float[] states = floats(output);
             int hidden = (int) output.getInfo().getShape()[2];
             List<float[]> out = new ArrayList<>(batch.rows());
+            HybridFeatures.Vector extracted = new HybridFeatures.Vector();
             for (int r = 0; r < batch.rows(); r++) {
-                float[] inputs = new float[hidden + (lexicon == null ? 0 : HybridFeatures.LEXICON_FEATURES)];
+                float[] inputs = new float[hidden + (lexiconFeatures() ? HybridFeatures.LEXICON_FEATURES : 0)];
                 pool(states, batch, r, hidden, inputs);
-                addLexiconFeatures(batchTexts.get(r), inputs, hidden);
+                addLexiconFeatures(extract(batchTexts.get(r), extracted), inputs, hidden);
                 out.add(inputs);
             }
             return out;
@@ -291,12 +291,17 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
 
     /** Whether the head reads lexicon features after the embedding. */
     boolean lexiconFeatures() {
-        return lexicon != null;
+        return descriptor.lexiconFeatures();
     }
 
-    private void addLexiconFeatures(String text, float[] inputs, int hidden) {
-        if (lexicon != null) {
-            lexicon.lexiconFeatures(text, inputs, hidden);
+    /** A text's features for the lexicon features and the hybrid model, extracted once into {@code into}; null when neither is used. */
+    private HybridFeatures.Vector extract(String text, HybridFeatures.Vector into) {
+        return features == null ? null : features.extract(text, into);
+    }
+
+    private void addLexiconFeatures(HybridFeatures.Vector extracted, float[] inputs, int hidden) {
+        if (lexiconFeatures()) {
+            HybridFeatures.lexiconFeatures(extracted, inputs, hidden);
         }
     }
 
@@ -386,13 +391,14 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         int classes = descriptor.labels().size();
         double[] logits = new double[classes];
         double[] hybridLogits = new double[HybridWeights.CLASSES];
+        HybridFeatures.Vector extracted = new HybridFeatures.Vector();
         List<Sentiment> out = new ArrayList<>(batch.rows());
         if (head == null) {
             for (int r = 0; r < batch.rows(); r++) {
                 for (int c = 0; c < classes; c++) {
                     logits[c] = values[r * classes + c];
                 }
-                blendHybrid(hybrid, texts.get(r), logits, hybridLogits);
+                blendHybrid(extract(texts.get(r), extracted), logits, hybridLogits);
                 out.add(sentiment(logits));
             }
             return out;
@@ -401,9 +407,10 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
         float[] inputs = new float[head.dimension()];
         for (int r = 0; r < batch.rows(); r++) {
             pool(values, batch, r, hidden, inputs);
-            addLexiconFeatures(texts.get(r), inputs, hidden);
+            HybridFeatures.Vector text = extract(texts.get(r), extracted);
+            addLexiconFeatures(text, inputs, hidden);
             head.logits(inputs, 0, logits);
-            blendHybrid(hybrid, texts.get(r), logits, hybridLogits);
+            blendHybrid(text, logits, hybridLogits);
             out.add(sentiment(logits));
         }
         return out;
@@ -444,17 +451,25 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
     double[] probabilities(LinearHead head, HybridModel hybrid, float[] inputs, String text) {
         double[] logits = new double[head.classes()];
         head.logits(inputs, 0, logits);
-        blendHybrid(hybrid, text, logits, new double[HybridWeights.CLASSES]);
+        if (hybrid != null) {
+            double[] hybridLogits = new double[HybridWeights.CLASSES];
+            hybrid.logits(text, hybridLogits);
+            blend(logits, hybridLogits);
+        }
         return probabilities(logits);
     }
 
-    /** The model's logits times (1 - share) plus the hybrid model's times the share, label by label. */
-    private void blendHybrid(HybridModel hybrid, String text, double[] logits, double[] hybridLogits) {
-        if (hybrid == null) {
-            return;
+    /** Blends in the served hybrid model's logits of a text whose features are extracted (nothing when there is no hybrid share). */
+    private void blendHybrid(HybridFeatures.Vector extracted, double[] logits, double[] hybridLogits) {
+        if (hybrid != null) {
+            hybrid.logits(extracted, hybridLogits);
+            blend(logits, hybridLogits);
         }
+    }
+
+    /** The model's logits times (1 - share) plus the hybrid model's times the share, label by label. */
+    private void blend(double[] logits, double[] hybridLogits) {
         double share = descriptor.hybridShare();
-        hybrid.logits(text, hybridLogits);
         for (int c = 0; c < logits.length; c++) {
             logits[c] = (1 - share) * logits[c] + share * hybridLogits[HybridModel.row(descriptor.labels().get(c))];
         }
