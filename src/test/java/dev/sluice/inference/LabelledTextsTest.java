@@ -54,6 +54,18 @@ class LabelledTextsTest {
         assertThat(total(examples, weight, null, null)).isCloseTo(examples.size(), within(1e-9));
     }
 
+    @Test
+    void theProseSetHasEachClassItsExtractScriptKept() {
+        List<Example> prose = LabelledTexts.proseSet();
+
+        // extract.py keeps 1,076 negative, 4,285 neutral and 691 positive of EmoBank's 10,062 sentences
+        assertThat(prose).extracting(Example::label).filteredOn(Label.NEGATIVE::equals).hasSize(1076);
+        assertThat(prose).extracting(Example::label).filteredOn(Label.NEUTRAL::equals).hasSize(4285);
+        assertThat(prose).extracting(Example::label).filteredOn(Label.POSITIVE::equals).hasSize(691);
+        assertThat(prose).extracting(Example::domain).containsOnly("prose");
+        assertThat(LabelledTexts.DOMAINS).doesNotContain("prose");
+    }
+
     private static List<Example> polar(String domain, int each) {
         List<Example> out = new ArrayList<>();
         for (int i = 0; i < each; i++) {

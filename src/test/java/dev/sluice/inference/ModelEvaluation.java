@@ -154,6 +154,9 @@ public final class ModelEvaluation {
         int shippedAt = best(confusion, domains);
         figures.put(EvaluationFigures.NEUTRAL_BIAS, BIASES.get(shippedAt));
         figures.put("neutral-set.labelled-neutral", neutralShare(decide(neutralSet, BIASES.get(shippedAt))));
+        List<Example> prose = LabelledTexts.proseSet();
+        figures.putAll(setFigures("prose-set", prose, shipped.probabilities(prose.stream().map(Example::text).toList()),
+                BIASES.get(shippedAt)));
 
         List<TradeoffPoint> curve = new ArrayList<>();
         for (int k = 0; k < BIASES.size(); k++) {
@@ -163,6 +166,23 @@ public final class ModelEvaluation {
                     neutralShare(decide(neutralSet, BIASES.get(k)))));
         }
         return new Calibration(figures, curve);
+    }
+
+    /**
+     * The figures of a set scored apart from the held-out domains, labelled as the shipped model
+     * labels them at {@code bias}: strict accuracy, macro recall, strict accuracy on its polar texts,
+     * the share of those labelled neutral, neutral recall and the confusion matrix.
+     */
+    public static Map<String, Object> setFigures(String name, List<Example> examples, double[][] probabilities, double bias) {
+        LabelConfusion at = LabelConfusion.of(examples, decide(probabilities, bias));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put(name + ".strict-accuracy", at.strictAccuracy());
+        figures.put(name + ".macro-recall", at.macroRecall());
+        figures.put(name + ".polar-strict-accuracy", at.polarStrictAccuracy());
+        figures.put(name + ".polar-labelled-neutral", at.polarLabelledNeutral());
+        figures.put(name + ".neutral-recall", at.recall(Label.NEUTRAL));
+        figures.put(name + ".confusion", at.toString());
+        return figures;
     }
 
     /**

@@ -30,6 +30,30 @@ class ModelEvaluationTest {
         assertThat(ModelEvaluation.best(confusion, List.of("a"))).isEqualTo(NO_SHIFT);
     }
 
+    @Test
+    void aSetScoredApartIsLabelledAtTheBiasItIsGiven() {
+        List<LabelledTexts.Example> set = List.of(new LabelledTexts.Example("awful", Label.NEGATIVE, "set"),
+                new LabelledTexts.Example("rather nice", Label.POSITIVE, "set"), new LabelledTexts.Example("a fact", Label.NEUTRAL, "set"));
+        // indexed by Label.ordinal(): the second text is positive without a shift, neutral at +0.5 (0.45 e^0.5 > 0.5)
+        double[][] probabilities = new double[3][Label.values().length];
+        probabilities[0][Label.NEGATIVE.ordinal()] = 0.9;
+        probabilities[0][Label.NEUTRAL.ordinal()] = 0.1;
+        probabilities[1][Label.POSITIVE.ordinal()] = 0.5;
+        probabilities[1][Label.NEUTRAL.ordinal()] = 0.45;
+        probabilities[1][Label.NEGATIVE.ordinal()] = 0.05;
+        probabilities[2][Label.NEUTRAL.ordinal()] = 0.8;
+        probabilities[2][Label.POSITIVE.ordinal()] = 0.2;
+
+        Map<String, Object> unshifted = ModelEvaluation.setFigures("set", set, probabilities, 0);
+        Map<String, Object> shifted = ModelEvaluation.setFigures("set", set, probabilities, 0.5);
+
+        assertThat(unshifted).containsEntry("set.strict-accuracy", 1.0).containsEntry("set.polar-labelled-neutral", 0.0)
+                .containsEntry("set.confusion", "negative:1/0/0 neutral:0/1/0 positive:0/0/1");
+        assertThat(shifted).containsEntry("set.polar-strict-accuracy", 0.5).containsEntry("set.polar-labelled-neutral", 0.5)
+                .containsEntry("set.neutral-recall", 1.0).containsEntry("set.macro-recall", 2 / 3.0)
+                .containsEntry("set.confusion", "negative:1/0/0 neutral:0/1/0 positive:0/1/0");
+    }
+
     /** A domain of one class whose recall is {@code atZero} without a shift, {@code atPlusOne} at +0.1 and 0 elsewhere. */
     private static LabelConfusion[] byBias(Label label, double atZero, double atPlusOne) {
         LabelConfusion[] out = new LabelConfusion[ModelEvaluation.BIASES.size()];

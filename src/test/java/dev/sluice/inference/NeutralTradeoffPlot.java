@@ -49,6 +49,16 @@ public final class NeutralTradeoffPlot {
         curves.forEach((name, points) -> points.stream().filter(Point::chosen).forEach(p -> System.out.printf(Locale.ROOT,
                 "%s at %.2f: polar strict accuracy %.4f, neutral recall %.4f%n", name, p.knob(), p.polarStrictAccuracy(),
                 p.neutralRecall())));
+        List<Example> prose = LabelledTexts.proseSet();
+        LabelConfusion lexiconOnProse = LabelConfusion.of(prose,
+                new LexiconModel(new VaderAnalyzer(VaderLexicon.load()), ModelEvaluation.BAND)
+                        .predict(prose.stream().map(Example::text).toList()));
+        System.out.printf(Locale.ROOT,
+                "lexicon on the prose set at %.2f: strict accuracy %.4f, macro recall %.4f, polar strict accuracy %.4f, "
+                        + "polar labelled neutral %.4f, neutral recall %.4f, %s%n",
+                ModelEvaluation.BAND, lexiconOnProse.strictAccuracy(),
+                lexiconOnProse.macroRecall(), lexiconOnProse.polarStrictAccuracy(), lexiconOnProse.polarLabelledNeutral(),
+                lexiconOnProse.recall(dev.sluice.record.Label.NEUTRAL), lexiconOnProse);
         Files.writeString(docs.resolve("neutral-tradeoff.svg"), svg(curves), StandardCharsets.UTF_8);
         System.out.println("wrote " + docs.resolve("neutral-tradeoff.svg"));
     }

@@ -46,6 +46,9 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
+import dev.sluice.inference.EvaluationFigures;
+import dev.sluice.inference.hybrid.HybridModel;
+import dev.sluice.inference.onnx.OnnxModelLoader;
 import dev.sluice.testing.Http;
 import dev.sluice.testing.KafkaBrokerResource;
 import dev.sluice.testing.TestKafka;
@@ -83,6 +86,18 @@ class EndpointsIT {
         when().get("/api/delivery").then().statusCode(200).body("mode", is("at-least-once")).body("commitInterval", is("PT1S"))
                 .body("transactionalIds", nullValue());
         given().queryParam("key", "web").get("/api/partition-mapping").then().statusCode(200).body("topic", is("sluice.requests"));
+    }
+
+    @Test
+    void theModelServesTheFiguresItsTrainerMeasuredOnTheProseSet() {
+        String kind = when().get("/api/model").then().statusCode(200).extract().path("kind");
+        Map<String, Object> committed = EvaluationFigures
+                .read(kind.equals("onnx") ? OnnxModelLoader.BUNDLED_EVALUATION : HybridModel.EVALUATION_RESOURCE);
+
+        assertThat(committed).containsKey("prose-set.polar-strict-accuracy");
+        when().get("/api/model").then().body("evaluation.'prose-set.polar-strict-accuracy'",
+                is(committed.get("prose-set.polar-strict-accuracy"))).body("evaluation.'prose-set.confusion'",
+                        is(committed.get("prose-set.confusion")));
     }
 
     @Test
