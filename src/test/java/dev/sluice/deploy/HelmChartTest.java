@@ -228,7 +228,8 @@ class HelmChartTest {
 
         RenderedChart bundled = RenderedChart.render(Map.of("sluice.model.kind", "onnx"));
         assertThat(bundled.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_PATH").isMissingNode()).isTrue();
-        assertThat(bundled.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_INTRA_OP_THREADS").asText()).isEqualTo("1");
+        assertThat(bundled.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_INTRA_OP_THREADS").asText())
+                .isEqualTo(applicationProperties().getProperty("sluice.model.onnx.intra-op-threads"));
         assertThat(bundled.one("ConfigMap").orElseThrow().at("/data/SLUICE_MODEL_ONNX_GROUP_SIZE").asText())
                 .isEqualTo(applicationProperties().getProperty("sluice.model.onnx.group-size"));
     }
