@@ -282,7 +282,9 @@ public final class OnnxSentimentModel implements SentimentModel, AutoCloseable {
             for (int r = 0; r < batch.rows(); r++) {
                 float[] inputs = new float[hidden + (lexiconFeatures() ? HybridFeatures.LEXICON_FEATURES : 0)];
                 pool(states, batch, r, hidden, inputs);
-                addLexiconFeatures(extract(batchTexts.get(r), extracted), inputs, hidden);
+                if (lexiconFeatures()) { // A blend-only model's features are for scoring, not for what its head reads.
+                    HybridFeatures.lexiconFeatures(features.extract(batchTexts.get(r), extracted), inputs, hidden);
+                }
                 out.add(inputs);
             }
             return out;
